@@ -77,7 +77,11 @@ export function run(scenario: Scenario, options: RunOptions = {}): RunResult {
   for (const entry of [...scenario.timeline].sort((a, b) => a.atMs - b.atMs)) {
     world.at(entry.atMs, () => applyFault(entry, targets));
   }
-  for (const node of nodes.values()) node.boot();
+  for (const node of nodes.values()) node.boot(true);
+  for (const node of nodes.values()) {
+    const master = node.spec.replicaOf === undefined ? undefined : nodes.get(node.spec.replicaOf);
+    if (master !== undefined) node.repl.startSyncedWith(master.repl);
+  }
   sentinel?.start();
   for (const client of clients) client.start();
 

@@ -65,9 +65,9 @@ export class RedisNode extends Proc {
   }
 
   /** Boot at t=0 or after a restart: replicas start syncing with their master. */
-  boot(): void {
+  boot(initial = false): void {
     this.bootMonoMs = this.clock.monotonicMs(this.host.nowMs);
-    this.repl.boot();
+    this.repl.boot(initial);
     this.scheduleActiveExpire();
   }
 

@@ -20,7 +20,7 @@ export class Replication {
   replId = '';
   offset = 0;
   syncState: SyncState = 'idle';
-  private readonly replicaAcks = new Map<ProcessId, number>();
+  readonly replicaAcks = new Map<ProcessId, number>();
   private retryScheduled = false;
 
   constructor(
@@ -31,7 +31,7 @@ export class Replication {
     this.masterId = initialMaster;
   }
 
-  boot(): void {
+  boot(initial = false): void {
     this.replicaAcks.clear();
     if (this.node.isMaster) {
       this.replId = this.host.nextReplId(this.node.id);
@@ -40,6 +40,18 @@ export class Replication {
       return;
     }
     this.startSync();
+  }
+
+  /**
+   * The run starts from a healthy, already synchronised group: both sides empty, same
+   * history, offset 0. (A replica that restarts later goes through PSYNC for real.)
+   */
+  startSyncedWith(master: Replication): void {
+    this.retryScheduled = false;
+    this.syncState = 'synced';
+    this.replId = master.replId;
+    this.offset = master.offset;
+    master.replicaAcks.set(this.node.id, master.offset);
   }
 
   /** Number of replicas that acknowledged at least `offset`. */
