@@ -71,6 +71,10 @@ export function crossCheck(s: Scenario): ValidationIssue[] {
   });
 
   s.timeline.forEach((e, i) => {
+    checkEntry(e, i);
+  });
+
+  function checkEntry(e: Scenario['timeline'][number], i: number): void {
     const path = (field: string) => ['timeline', i, field];
     if (e.atMs > s.durationMs) add(path('atMs'), `${e.atMs} is after the run ends (durationMs ${s.durationMs})`);
     switch (e.kind) {
@@ -86,13 +90,13 @@ export function crossCheck(s: Scenario): ValidationIssue[] {
         return needClockOwner(path('process'), e.process);
       case 'partition': {
         const seen = new Set<string>();
-        e.groups.forEach((g, gi) =>
+        e.groups.forEach((g, gi) => {
           g.forEach((pid, pi) => {
             needProcess(['timeline', i, 'groups', gi, pi], pid);
             if (seen.has(pid)) add(['timeline', i, 'groups', gi, pi], `"${pid}" is in two groups`);
             seen.add(pid);
-          }),
-        );
+          });
+        });
         return;
       }
       case 'link-delay':
@@ -103,7 +107,7 @@ export function crossCheck(s: Scenario): ValidationIssue[] {
       default:
         return;
     }
-  });
+  }
   return issues;
 }
 

@@ -17,7 +17,7 @@ void _engineMatchesSchema;
  */
 export function parseScenario(input: unknown): ParseResult<Scenario> {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return fail('(document)', `expected a JSON object, got ${describe(input)}`);
+    return fail('(document)', `expected a JSON object, got ${kindOf(input)}`);
   }
   const version = (input as { version?: unknown }).version;
   if (version === undefined) return fail('version', 'missing; this engine reads scenario format version 1');
@@ -48,7 +48,7 @@ function fail(path: string, message: string): ParseResult<Scenario> {
   return { ok: false, issues: [{ path, message }] };
 }
 
-function describe(value: unknown): string {
+function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value;

@@ -147,9 +147,13 @@ export class World implements Host {
     const queued = this.held.get(proc) ?? [];
     this.held.delete(proc);
     this.emit({ t: this.nowMs, kind: 'resume', process: proc.id, queued: queued.length });
+    // Run what waited here, at once and in order. Re-queueing it would give it new sequence
+    // numbers behind anything else already due at this millisecond, such as a later message
+    // on the same link: that one would overtake the held ones (a TCP link is FIFO), and a
+    // replica would then skip the earlier replication offsets for good.
     for (const ev of queued) {
-      ev.atMs = this.nowMs;
-      this.scheduler.push(ev);
+      this.processed++;
+      this.dispatch(ev);
     }
   }
 

@@ -35,7 +35,7 @@ export function activeExpireCycle(keys: Keyspace, nowMs: number, cursor: number,
       sampled++;
       index = (index + 1) % volatile.length;
     }
-    cursor = index - expired < 0 ? 0 : index - expired;
+    cursor = Math.max(0, index - expired);
     if (expired * 100 <= sampled * ACCEPTABLE_STALE_PERCENT) return cursor;
   }
   return cursor;

@@ -39,7 +39,8 @@ export class Replication {
       this.syncState = 'idle';
       return;
     }
-    this.startSync();
+    // At t=0 the group starts already in sync (startSyncedWith); after a restart it must PSYNC.
+    if (!initial) this.startSync();
   }
 
   /**

@@ -73,7 +73,7 @@ export class Sentinel extends Proc {
 
   private reachable(id: ProcessId): boolean {
     const node = this.nodes.get(id);
-    return node !== undefined && node.up && !node.paused && this.host.canReach(this.id, id);
+    return node?.up === true && !node.paused && this.host.canReach(this.id, id);
   }
 
   private tick(): void {

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Layer check for the engine (DESIGN.md): src/sim imports nothing but src/sim (and the lock
+// machines in src/lock); src/lock imports src/lock, src/sim and xstate. Biome bans ambient
+// globals (Date, timers, window, process…) and Math.random; this script bans the imports
+// Biome cannot express: anything that resolves outside the engine's own folders.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const IMPORT_RE = /(?:^|[\s;])(?:import|export)\s[^'"`]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** Rules per layer: which folders (relative to src) and which packages each may import. */
+export const LAYERS = {
+  sim: { folders: ['sim', 'lock'], packages: [] },
+  lock: { folders: ['lock', 'sim'], packages: ['xstate'] },
+};
+
+function stripComments(code) {
+  return code.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
+function listFiles(dir) {
+  let out = [];
+  let entries;
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const name of entries) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out = out.concat(listFiles(path));
+    else if (/\.tsx?$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+/** Engine code proper: tests and test helpers may import test tools. */
+function isTestFile(path) {
+  return /\.test\.tsx?$/.test(path) || path.split(sep).includes('testing');
+}
+
+/** Returns a list of "file:line: message" violations for the tree rooted at srcDir. */
+export function checkEngineImports(srcDir) {
+  const problems = [];
+  for (const [layer, rule] of Object.entries(LAYERS)) {
+    for (const file of listFiles(join(srcDir, layer))) {
+      if (isTestFile(file)) continue;
+      const code = stripComments(readFileSync(file, 'utf8'));
+      for (const match of code.matchAll(IMPORT_RE)) {
+        const spec = match[1] ?? match[2] ?? match[3];
+        const start = match.index + (match[0].length - match[0].trimStart().length);
+        const line = code.slice(0, start).split('\n').length;
+        const where = `${relative(process.cwd(), file)}:${line}`;
+        if (spec.startsWith('.')) {
+          const target = relative(srcDir, resolve(dirname(file), spec));
+          const top = target.split(sep)[0];
+          if (target.startsWith('..') || !rule.folders.includes(top)) {
+            problems.push(`${where}: src/${layer} must not import "${spec}" (resolves to ${target}); allowed: ${rule.folders.map((f) => `src/${f}`).join(', ')}`);
+          }
+        } else {
+          const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+          if (!rule.packages.includes(pkg)) {
+            problems.push(`${where}: src/${layer} must not import the package "${spec}"${rule.packages.length ? ` (allowed: ${rule.packages.join(', ')})` : ' (the engine imports no packages)'}`);
+          }
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const srcDir = resolve(process.argv[2] ?? 'src');
+  const problems = checkEngineImports(srcDir);
+  for (const p of problems) console.error(p);
+  if (problems.length > 0) {
+    console.error(`lint-engine: ${problems.length} import(s) cross the engine's boundary`);
+    process.exit(1);
+  }
+  console.log('lint-engine: the engine imports only itself');
+}

@@ -1,0 +1,26 @@
+import type { RunSummary } from '../sim/engine/summarize.ts';
+
+/** The human summary `npm run sim` prints. */
+export function formatSummary(s: RunSummary): string {
+  const lines = [
+    `${s.name}`,
+    `  seed ${s.seed}, ${s.durationMs} ms simulated${s.truncated ? ' (TRUNCATED: event budget exhausted)' : ''}`,
+    `  ${s.events} trace events, ${s.schedulerEvents} scheduler events`,
+    `  messages: ${s.messages.sent} sent, ${s.messages.delivered} delivered, ${s.messages.dropped} dropped`,
+    `  commands: ${s.commands} executed (${s.errors} error replies), ${s.keyWrites} key writes`,
+    `  expiries: ${s.expiries.passive} passive, ${s.expiries.active} active`,
+  ];
+  if (s.faults.length > 0) {
+    lines.push('  what happened:');
+    for (const f of s.faults.slice(0, 40)) lines.push(`    ${String(f.t).padStart(8)} ms  ${f.text}`);
+    if (s.faults.length > 40) lines.push(`    … ${s.faults.length - 40} more`);
+  }
+  lines.push('  nodes at the end:');
+  for (const n of s.nodes) {
+    const keys = n.keys.map((k) => `${k.key}=${k.value}${k.expireAtMs >= 0 ? ` (expires ${k.expireAtMs})` : ''}`).join(', ');
+    const role = n.role === 'replica' ? `replica of ${n.master}` : 'master';
+    lines.push(`    ${n.id}: ${n.up ? 'up' : 'down'}, ${role}, ${n.keys.length} key(s)${keys ? `: ${keys}` : ''}`);
+  }
+  lines.push(`  trace hash ${s.traceHash}`);
+  return lines.join('\n');
+}
