@@ -15,6 +15,11 @@ export function formatSummary(s: RunSummary): string {
     for (const f of s.faults.slice(0, 40)) lines.push(`    ${String(f.t).padStart(8)} ms  ${f.text}`);
     if (s.faults.length > 40) lines.push(`    … ${s.faults.length - 40} more`);
   }
+  if (s.replies.length > 0) {
+    lines.push('  replies:');
+    for (const r of s.replies.slice(0, 30)) lines.push(`    ${String(r.t).padStart(8)} ms  ${r.client} <- ${r.node}  ${r.command}  =>  ${r.reply}`);
+    if (s.replies.length > 30) lines.push(`    … ${s.replies.length - 30} more`);
+  }
   lines.push('  nodes at the end:');
   for (const n of s.nodes) {
     const keys = n.keys.map((k) => `${k.key}=${k.value}${k.expireAtMs >= 0 ? ` (expires ${k.expireAtMs})` : ''}`).join(', ');

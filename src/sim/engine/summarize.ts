@@ -1,4 +1,5 @@
 import type { Scenario } from '../model/scenario.ts';
+import { formatReply } from '../redis/reply.ts';
 import type { TraceEvent } from '../trace/events.ts';
 import type { NodeSummary, RunResult } from './run.ts';
 
@@ -16,9 +17,13 @@ export interface RunSummary {
   keyWrites: number;
   expiries: { passive: number; active: number };
   faults: Array<{ t: number; text: string }>;
+  /** The replies clients received, in order (the first REPLIES_MAX of them). */
+  replies: Array<{ t: number; client: string; node: string; command: string; reply: string }>;
   nodes: NodeSummary[];
   truncated: boolean;
 }
+
+export const REPLIES_MAX = 500;
 
 const FAULT_KINDS = new Set<TraceEvent['kind']>([
   'crash',
@@ -52,6 +57,7 @@ export function summarize(scenario: Scenario, result: RunResult): RunSummary {
     keyWrites: 0,
     expiries: { passive: 0, active: 0 },
     faults: [],
+    replies: [],
     nodes: result.nodes,
     truncated: result.stats.truncated,
   };
@@ -63,8 +69,12 @@ export function summarize(scenario: Scenario, result: RunResult): RunSummary {
       s.commands++;
       if (ev.reply.t === 'err') s.errors++;
     } else if (ev.kind === 'key-set' && ev.via === 'command') s.keyWrites++;
-    else if (ev.kind === 'key-del' && ev.cause === 'expired-passive') s.expiries.passive++;
-    else if (ev.kind === 'key-del' && ev.cause === 'expired-active') s.expiries.active++;
+    // Expiries are counted where they happen (on a master), not again where a replica applies the DEL.
+    else if (ev.kind === 'key-del' && ev.via !== 'replication' && ev.cause === 'expired-passive') s.expiries.passive++;
+    else if (ev.kind === 'key-del' && ev.via !== 'replication' && ev.cause === 'expired-active') s.expiries.active++;
+    if (ev.kind === 'reply' && s.replies.length < REPLIES_MAX) {
+      s.replies.push({ t: ev.t, client: ev.client, node: ev.node, command: ev.argv.join(' '), reply: formatReply(ev.reply) });
+    }
     if (FAULT_KINDS.has(ev.kind)) s.faults.push({ t: ev.t, text: describeEvent(ev) });
   }
   return s;

@@ -1,0 +1,54 @@
+import { createStore } from 'zustand/vanilla';
+import { formatIssues, type ValidationIssue } from '../scenario/issues.ts';
+import { parseScenario } from '../scenario/parse.ts';
+import { NotRunnableError, run } from '../sim/engine/run.ts';
+import { type RunSummary, summarize } from '../sim/engine/summarize.ts';
+import type { Scenario } from '../sim/model/scenario.ts';
+import { EXAMPLES } from './examples.ts';
+
+/** The page's state: which scenario is loaded, and the engine's account of its run. */
+export interface PlaygroundState {
+  exampleId: string;
+  scenario: Scenario | null;
+  summary: RunSummary | null;
+  error: string | null;
+  runMs: number;
+  load(exampleId: string): void;
+}
+
+interface Outcome {
+  scenario: Scenario | null;
+  summary: RunSummary | null;
+  error: string | null;
+  runMs: number;
+}
+
+/** Validates and runs an example. Pure except for timing the run (the UI may read the wall clock). */
+function compute(exampleId: string): Outcome {
+  const example = EXAMPLES.find((e) => e.id === exampleId);
+  if (example === undefined) return { scenario: null, summary: null, error: `no example named "${exampleId}"`, runMs: 0 };
+  const parsed = parseScenario(example.input);
+  if (!parsed.ok) return { scenario: null, summary: null, error: describeIssues(parsed.issues), runMs: 0 };
+  const started = performance.now();
+  try {
+    const result = run(parsed.value);
+    return { scenario: parsed.value, summary: summarize(parsed.value, result), error: null, runMs: performance.now() - started };
+  } catch (e) {
+    const message = e instanceof NotRunnableError ? e.message : `the engine failed: ${String(e)}`;
+    return { scenario: parsed.value, summary: null, error: message, runMs: 0 };
+  }
+}
+
+function describeIssues(issues: ValidationIssue[]): string {
+  return `this scenario is not valid:\n${formatIssues(issues)}`;
+}
+
+export function createPlaygroundStore(initialExampleId: string) {
+  return createStore<PlaygroundState>()((set) => ({
+    exampleId: initialExampleId,
+    ...compute(initialExampleId),
+    load: (exampleId) => set({ exampleId, ...compute(exampleId) }),
+  }));
+}
+
+export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
