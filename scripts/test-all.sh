@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite, in the order a failure is cheapest to find.
+#   system packages -> typecheck -> lint -> unit, property and real-Redis tests (Vitest)
+#   -> production build -> browser tests on the built app (Playwright, Debian Chromium)
+# It ends with one line "N passed, M failed" summing both runners.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+mkdir -p .tmp
+rm -f .tmp/vitest.json .tmp/playwright.json
+
+step() { printf '\n=== %s\n' "$*"; }
+finish() {
+  node scripts/test-summary.mjs .tmp/vitest.json .tmp/playwright.json
+  exit "$1"
+}
+
+step "system packages (redis-server, chromium)"
+bash scripts/ensure-system-deps.sh || finish 1
+step "typecheck (tsc)"
+npm run -s typecheck || finish 1
+step "lint (biome + engine import boundaries)"
+npm run -s lint || finish 1
+step "unit, property and real-Redis tests (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || finish 1
+step "production build (vite)"
+npm run -s build || finish 1
+step "browser tests on the built app (playwright, /usr/bin/chromium)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright.json npx playwright test --reporter=list,json || finish 1
+finish 0
