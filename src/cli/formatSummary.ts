@@ -6,7 +6,7 @@ export function formatSummary(s: RunSummary): string {
     `${s.name}`,
     `  seed ${s.seed}, ${s.durationMs} ms simulated${s.truncated ? ' (TRUNCATED: event budget exhausted)' : ''}`,
     `  ${s.events} trace events, ${s.schedulerEvents} scheduler events`,
-    `  messages: ${s.messages.sent} sent, ${s.messages.delivered} delivered, ${s.messages.dropped} dropped`,
+    `  messages: ${s.messages.sent} sent, ${s.messages.dropped} dropped, ${s.messages.late} processed late (receiver paused)`,
     `  commands: ${s.commands} executed (${s.errors} error replies), ${s.keyWrites} key writes`,
     `  expiries: ${s.expiries.passive} passive, ${s.expiries.active} active`,
   ];

@@ -3,7 +3,7 @@ import { formatIssues } from '../scenario/issues.ts';
 import { parseScenarioJson } from '../scenario/parse.ts';
 import { NotRunnableError, run } from '../sim/engine/run.ts';
 import { summarize } from '../sim/engine/summarize.ts';
-import { serializeTrace } from '../sim/trace/canonical.ts';
+import { canonicalJson } from '../sim/trace/canonical.ts';
 import { parseArgs, USAGE } from './args.ts';
 import { formatSummary } from './formatSummary.ts';
 
@@ -41,7 +41,11 @@ function main(argv: readonly string[]): number {
     }
     throw e;
   }
-  if (args.tracePath !== null) writeFileSync(args.tracePath, serializeTrace(result.trace));
+  if (args.tracePath !== null) {
+    // A JSON array with one canonical event per line; the trace hash is the SHA-256 of those
+    // lines joined with "\n" (and a final "\n"), i.e. of serializeTrace(trace).
+    writeFileSync(args.tracePath, `[\n${result.trace.map(canonicalJson).join(',\n')}\n]\n`);
+  }
   const summary = summarize(scenario, result);
   if (args.json) {
     const { nodes, faults, ...rest } = summary;
