@@ -20,15 +20,34 @@ export class ScriptClient extends Proc {
     super(spec.id, new Clock(spec.clock));
   }
 
+  /**
+   * Steps are armed one at a time, in time order (ties keep their order in the file), so
+   * the scheduler holds one pending step per client rather than the whole script.
+   */
   start(): void {
-    for (const step of this.steps) {
-      this.host.setTimer(this, step.atMs - this.host.nowMs, () => this.sendStep(step));
-    }
+    this.order = this.steps.map((_, i) => i).sort((a, b) => (this.steps[a] as ScriptStep).atMs - (this.steps[b] as ScriptStep).atMs || a - b);
+    this.armNext();
+  }
+
+  private order: number[] = [];
+  private next = 0;
+
+  private armNext(): void {
+    const index = this.order[this.next];
+    if (index === undefined) return;
+    const step = this.steps[index] as ScriptStep;
+    this.host.setTimer(this, Math.max(0, step.atMs - this.host.nowMs), () => {
+      this.next++;
+      this.sendStep(step);
+      this.armNext();
+    });
   }
 
   private sendStep(step: ScriptStep): void {
     const reqId = this.nextReqId++;
-    this.host.send(this.id, step.node, { type: 'request', reqId, argv: step.argv }, step.argv.slice(0, 2).join(' '));
+    const argv = step.argv;
+    const label = argv.length > 1 ? `${argv[0]} ${argv[1]}` : (argv[0] as string);
+    this.host.send(this.id, step.node, { type: 'request', reqId, argv }, label);
   }
 
   onMessage(msg: Message): void {

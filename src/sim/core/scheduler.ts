@@ -1,4 +1,4 @@
-import { assert } from './assert.ts';
+import { InvariantError } from './assert.ts';
 
 /** Anything the scheduler can order: a true time and a tie-breaking sequence number. */
 export interface Scheduled {
@@ -22,8 +22,9 @@ export class Scheduler<T extends Scheduled> {
 
   /** Schedules `item` at `item.atMs`; assigns its sequence number. */
   push(item: T): T {
-    assert(Number.isInteger(item.atMs), `event time must be an integer ms, got ${item.atMs}`);
-    assert(item.atMs >= this.lastPoppedMs, `cannot schedule in the past: ${item.atMs} < ${this.lastPoppedMs}`);
+    // Hot path: test first, build the message only on failure.
+    if (!Number.isInteger(item.atMs)) fail(`event time must be an integer ms, got ${item.atMs}`);
+    if (item.atMs < this.lastPoppedMs) fail(`cannot schedule in the past: ${item.atMs} < ${this.lastPoppedMs}`);
     item.seq = this.nextSeq++;
     const heap = this.heap;
     heap.push(item);
@@ -72,4 +73,8 @@ export class Scheduler<T extends Scheduled> {
 
 function before(a: Scheduled, b: Scheduled): boolean {
   return a.atMs < b.atMs || (a.atMs === b.atMs && a.seq < b.seq);
+}
+
+function fail(message: string): never {
+  throw new InvariantError(message);
 }

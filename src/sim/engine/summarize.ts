@@ -11,7 +11,7 @@ export interface RunSummary {
   traceHash: string;
   events: number;
   schedulerEvents: number;
-  messages: { sent: number; delivered: number; dropped: number };
+  messages: { sent: number; dropped: number; late: number };
   commands: number;
   errors: number;
   keyWrites: number;
@@ -51,7 +51,7 @@ export function summarize(scenario: Scenario, result: RunResult): RunSummary {
     traceHash: result.traceHash,
     events: result.trace.length,
     schedulerEvents: result.stats.schedulerEvents,
-    messages: { sent: 0, delivered: 0, dropped: 0 },
+    messages: { sent: 0, dropped: 0, late: 0 },
     commands: 0,
     errors: 0,
     keyWrites: 0,
@@ -63,7 +63,7 @@ export function summarize(scenario: Scenario, result: RunResult): RunSummary {
   };
   for (const ev of result.trace) {
     if (ev.kind === 'send') s.messages.sent++;
-    else if (ev.kind === 'deliver') s.messages.delivered++;
+    else if (ev.kind === 'deliver') s.messages.late++;
     else if (ev.kind === 'drop') s.messages.dropped++;
     else if (ev.kind === 'command') {
       s.commands++;

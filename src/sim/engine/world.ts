@@ -10,10 +10,17 @@ import { isReliable, type Message, type MessageBody } from '../process/message.t
 import type { Proc } from '../process/proc.ts';
 import type { DropReason, TraceEvent } from '../trace/events.ts';
 
+interface LinkState {
+  prng: Prng;
+  lastDeliverMs: number;
+}
+
 /** A scheduled happening: a message delivery, a process timer, or an engine action (target null). */
 export interface SimEvent extends Scheduled {
   target: Proc | null;
   incarnation: number;
+  /** When it was first due; differs from atMs only after it waited out a pause. */
+  dueMs: number;
   msg: Message | null;
   fn: (() => void) | null;
 }
@@ -33,8 +40,8 @@ export class World implements Host {
   processed = 0;
   messages = 0;
   private readonly scheduler = new Scheduler<SimEvent>();
-  private readonly linkPrngs = new Map<string, Prng>();
-  private readonly lastDeliverMs = new Map<string, number>();
+  /** Per directed link: its own latency/loss PRNG stream and the FIFO delivery horizon. */
+  private readonly linkStates = new Map<ProcessId, Map<ProcessId, LinkState>>();
   private readonly held = new Map<Proc, SimEvent[]>();
   private readonly parked = new Map<string, Message[]>();
   private replIds = 0;
@@ -68,12 +75,13 @@ export class World implements Host {
 
   /** Schedules an engine action (a fault, a resume) at an absolute true time. */
   at(atMs: number, fn: () => void): void {
-    this.scheduler.push({ atMs, seq: 0, target: null, incarnation: 0, msg: null, fn });
+    this.scheduler.push({ atMs, dueMs: atMs, seq: 0, target: null, incarnation: 0, msg: null, fn });
   }
 
   setTimer(proc: Proc, delayTrueMs: number, fn: () => void): void {
-    assert(delayTrueMs >= 0, `timer delay must not be negative: ${delayTrueMs}`);
-    this.scheduler.push({ atMs: this.nowMs + Math.ceil(delayTrueMs), seq: 0, target: proc, incarnation: proc.incarnation, msg: null, fn });
+    if (!(delayTrueMs >= 0)) assert(false, `timer delay must not be negative: ${delayTrueMs}`);
+    const atMs = this.nowMs + Math.ceil(delayTrueMs);
+    this.scheduler.push({ atMs, dueMs: atMs, seq: 0, target: proc, incarnation: proc.incarnation, msg: null, fn });
   }
 
   send(from: ProcessId, to: ProcessId, body: MessageBody, label: string): void {
@@ -84,28 +92,37 @@ export class World implements Host {
       this.emit({ t: this.nowMs, kind: 'send', msg: msg.id, type: body.type, from, to, deliverAtMs: -1, label });
       return this.drop(msg, 'partition');
     }
-    const key = linkKey(from, to);
-    let prng = this.linkPrngs.get(key);
-    if (prng === undefined) {
-      prng = this.root.fork(`link:${key}`);
-      this.linkPrngs.set(key, prng);
-    }
+    const link = this.linkState(from, to);
     const network = this.scenario.network;
     if (!reliable) {
       const rate = Math.max(network.dropRate, this.links.dropRate(from, to, this.nowMs));
-      if (prng.chance(rate)) {
+      if (link.prng.chance(rate)) {
         this.emit({ t: this.nowMs, kind: 'send', msg: msg.id, type: body.type, from, to, deliverAtMs: -1, label });
         return this.drop(msg, 'loss');
       }
     }
-    const latencyMs = sampleLatencyMs(reliable ? network.replicationLagMs : network.latencyMs, prng);
+    const latencyMs = sampleLatencyMs(reliable ? network.replicationLagMs : network.latencyMs, link.prng);
     // One TCP connection per link: messages arrive in the order they were sent.
-    const deliverAtMs = Math.max(this.nowMs + latencyMs + this.links.extraDelayMs(from, to, this.nowMs), this.lastDeliverMs.get(key) ?? 0);
-    this.lastDeliverMs.set(key, deliverAtMs);
+    const deliverAtMs = Math.max(this.nowMs + latencyMs + this.links.extraDelayMs(from, to, this.nowMs), link.lastDeliverMs);
+    link.lastDeliverMs = deliverAtMs;
     this.emit({ t: this.nowMs, kind: 'send', msg: msg.id, type: body.type, from, to, deliverAtMs, label });
     const target = this.procs.get(to);
     if (target === undefined) return this.drop(msg, 'process-down');
-    this.scheduler.push({ atMs: deliverAtMs, seq: 0, target, incarnation: target.incarnation, msg, fn: null });
+    this.scheduler.push({ atMs: deliverAtMs, dueMs: deliverAtMs, seq: 0, target, incarnation: target.incarnation, msg, fn: null });
+  }
+
+  private linkState(from: ProcessId, to: ProcessId): LinkState {
+    let byTo = this.linkStates.get(from);
+    if (byTo === undefined) {
+      byTo = new Map();
+      this.linkStates.set(from, byTo);
+    }
+    let state = byTo.get(to);
+    if (state === undefined) {
+      state = { prng: this.root.fork(`link:${linkKey(from, to)}`), lastDeliverMs: 0 };
+      byTo.set(to, state);
+    }
+    return state;
   }
 
   private drop(msg: Message, reason: DropReason): void {
@@ -116,8 +133,16 @@ export class World implements Host {
   private park(msg: Message): void {
     const key = linkKey(msg.from, msg.to);
     const queue = this.parked.get(key);
-    if (queue === undefined) this.parked.set(key, [msg]);
-    else queue.push(msg);
+    if (queue === undefined) {
+      this.parked.set(key, [msg]);
+      return;
+    }
+    // A message already in flight when the partition began reaches the cut after the ones
+    // sent later were parked at send time. Keep the backlog in send order (ids grow with
+    // it): a TCP link is FIFO, and a replica would skip an offset that came in late.
+    let i = queue.length;
+    while (i > 0 && (queue[i - 1] as Message).id > msg.id) i--;
+    queue.splice(i, 0, msg);
   }
 
   /** After a heal: retransmit the backlogs of links that are whole again, in order. */
@@ -162,6 +187,9 @@ export class World implements Host {
     if (!proc.up) return;
     proc.up = false;
     proc.paused = false;
+    // The pause dies with the process: a later pause of the restarted process must not be
+    // stretched to this one's end (pause() keeps the larger of the two).
+    proc.pausedUntilMs = 0;
     proc.incarnation++;
     for (const ev of this.held.get(proc) ?? []) if (ev.msg !== null) this.drop(ev.msg, 'process-down');
     this.held.delete(proc);
@@ -207,7 +235,9 @@ export class World implements Host {
       if (isReliable(msg.body.type)) return this.park(msg);
       return this.drop(msg, 'partition');
     }
-    this.emit({ t: this.nowMs, kind: 'deliver', msg: msg.id, from: msg.from, to: msg.to });
+    // A message is processed at its send event's deliverAtMs; only a late one (it waited in
+    // a paused receiver's socket buffer) gets its own event, which keeps the trace lean.
+    if (ev.dueMs !== this.nowMs) this.emit({ t: this.nowMs, kind: 'deliver', msg: msg.id, from: msg.from, to: msg.to, dueMs: ev.dueMs });
     target.onMessage(msg);
   }
 }

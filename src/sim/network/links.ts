@@ -23,8 +23,14 @@ export class Links {
     this.faults.push(fault);
   }
 
+  /** True when no link has any property: the common case skips every lookup. */
+  get empty(): boolean {
+    return this.staticLinks.size === 0 && this.faults.length === 0;
+  }
+
   /** Extra one-way delay for a message sent on from->to at trueMs. */
   extraDelayMs(from: ProcessId, to: ProcessId, trueMs: number): number {
+    if (this.empty) return 0;
     let extra = this.staticLinks.get(linkKey(from, to))?.extraDelayMs ?? 0;
     for (const f of this.faults) {
       if (f.from === from && f.to === to && trueMs >= f.fromMs && trueMs < f.untilMs) extra += f.extraMs;
@@ -34,6 +40,7 @@ export class Links {
 
   /** Loss probability on from->to at trueMs (the largest that applies). */
   dropRate(from: ProcessId, to: ProcessId, trueMs: number): number {
+    if (this.empty) return 0;
     let rate = this.staticLinks.get(linkKey(from, to))?.dropRate ?? 0;
     for (const f of this.faults) {
       if (f.from === from && f.to === to && trueMs >= f.fromMs && trueMs < f.untilMs) rate = Math.max(rate, f.dropRate);

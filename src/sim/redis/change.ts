@@ -8,5 +8,8 @@ export type Change =
   | { kind: 'expire'; key: string; expireAtMs: number }
   | { kind: 'del'; key: string; cause: DelCause };
 
-/** Why a key went away: a command, passive expiry on access (R3), or active expiry (R4). */
-export type DelCause = 'command' | 'expired-passive' | 'expired-active';
+/**
+ * Why a key went away: a command, passive expiry on access (R3), active expiry (R4), the
+ * node's memory lost in a crash, or the dataset discarded by a full resync (R8).
+ */
+export type DelCause = 'command' | 'expired-passive' | 'expired-active' | 'lost' | 'resync';

@@ -81,7 +81,7 @@ export class RedisNode extends Proc {
       case 'snapshot':
       case 'sync':
       case 'repl-ack':
-        this.repl.onMessage(msg.from, body);
+        this.repl.onMessage(msg.from, body, msg.id);
         if (body.type === 'repl-ack') this.checkWaiters();
         return;
       default:
@@ -90,7 +90,7 @@ export class RedisNode extends Proc {
   }
 
   private onRequest(client: ProcessId, reqId: number, argv: string[]): void {
-    if ((argv[0] ?? '').toUpperCase() === 'WAIT' && argv.length === 3) {
+    if (argv.length === 3 && (argv[0] as string).toUpperCase() === 'WAIT') {
       this.onWait(client, reqId, argv);
       return;
     }
@@ -218,6 +218,10 @@ export class RedisNode extends Proc {
   /** The process dies. Its memory is gone; the AOF keeps what was synced (all of it if clean). */
   onCrash(clean: boolean): void {
     const keysLost = this.keys.size;
+    // Memory is gone; the timeline must see each key end here (some may come back from the AOF).
+    for (const key of this.keys.entries.keys()) {
+      this.host.emit({ t: this.host.nowMs, kind: 'key-del', node: this.id, key, cause: 'lost', via: 'crash' });
+    }
     this.aof.crash(clean);
     this.keys.clear();
     this.waiters = [];

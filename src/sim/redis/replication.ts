@@ -77,14 +77,16 @@ export class Replication {
     }
   }
 
-  onMessage(from: ProcessId, body: MessageBody): void {
+  onMessage(from: ProcessId, body: MessageBody, msgId = 0): void {
     switch (body.type) {
       case 'sync':
         return this.onSyncRequest(from);
       case 'snapshot':
-        return this.onSnapshot(from, body.replId, body.offset, body.entries);
+        if (!this.onSnapshot(from, body.replId, body.offset, body.entries)) this.stale(from, msgId);
+        return;
       case 'repl':
-        return this.onStream(from, body.replId, body.offset, body.change);
+        if (!this.onStream(from, body.replId, body.offset, body.change)) this.stale(from, msgId);
+        return;
       case 'repl-ack':
         if (this.node.isMaster && body.replId === this.replId && this.replicaAcks.has(from)) {
           this.replicaAcks.set(from, Math.max(this.replicaAcks.get(from) ?? -1, body.offset));
@@ -102,9 +104,13 @@ export class Replication {
     this.send(replica, { type: 'snapshot', replId: this.replId, offset: this.offset, entries }, `RDB ${entries.length} keys`);
   }
 
-  private onSnapshot(from: ProcessId, replId: string, offset: number, entries: Array<[string, import('./keyspace.ts').Entry]>): void {
-    if (this.node.isMaster || from !== this.masterId) return;
+  /** Returns false when the snapshot is not from this node's current master (ignored). */
+  private onSnapshot(from: ProcessId, replId: string, offset: number, entries: Array<[string, import('./keyspace.ts').Entry]>): boolean {
+    if (this.node.isMaster || from !== this.masterId) return false;
     const discarded = this.node.keys.size;
+    for (const key of this.node.keys.entries.keys()) {
+      this.host.emit({ t: this.host.nowMs, kind: 'key-del', node: this.node.id, key, cause: 'resync', via: 'replication' });
+    }
     this.node.keys.load(entries);
     this.replId = replId;
     this.offset = offset;
@@ -115,12 +121,17 @@ export class Replication {
     }
     this.node.aof.rewrite(entries);
     this.ack();
+    return true;
   }
 
-  private onStream(from: ProcessId, replId: string, offset: number, change: Change | null): void {
-    if (this.node.isMaster || from !== this.masterId || replId !== this.replId || this.syncState !== 'synced') return;
-    if (change === null) return this.ack();
-    if (offset <= this.offset) return;
+  /** Returns false when the message is not part of the stream this replica follows (ignored). */
+  private onStream(from: ProcessId, replId: string, offset: number, change: Change | null): boolean {
+    if (this.node.isMaster || from !== this.masterId || replId !== this.replId || this.syncState !== 'synced') return false;
+    if (change === null) {
+      this.ack();
+      return true;
+    }
+    if (offset <= this.offset) return true;
     this.offset = offset;
     // Commands from the master never see keys as expired (R6): apply as is.
     const keys = this.node.keys;
@@ -133,6 +144,12 @@ export class Replication {
     this.node.traceChange(change, 'replication');
     this.node.aof.append(change);
     this.node.afterWrite();
+    return true;
+  }
+
+  /** A replication message from a history this replica no longer follows: say so in the trace. */
+  private stale(from: ProcessId, msgId: number): void {
+    this.host.emit({ t: this.host.nowMs, kind: 'drop', msg: msgId, from, to: this.node.id, reason: 'stale' });
   }
 
   private ack(): void {

@@ -93,7 +93,10 @@ export function replyTexts(trace: readonly TraceEvent[], client: ProcessId): str
 }
 
 /** Commands executed on a node: true time, node wall clock, command, formatted reply. */
-export function commandsOn(trace: readonly TraceEvent[], node: ProcessId): Array<{ t: number; nodeMs: number; cmd: string; reply: string }> {
+export function commandsOn(
+  trace: readonly TraceEvent[],
+  node: ProcessId,
+): Array<{ t: number; nodeMs: number; cmd: string; reply: string }> {
   return eventsOf(trace, 'command')
     .filter((e) => e.node === node)
     .map((e) => ({ t: e.t, nodeMs: e.nodeMs, cmd: e.argv.join(' '), reply: formatReply(e.reply) }));

@@ -8,7 +8,7 @@ export type MessageType = 'request' | 'reply' | 'repl' | 'repl-ack' | 'sync' | '
 export type DropReason = 'loss' | 'partition' | 'process-down' | 'stale';
 
 /** How a key change came about on a node. */
-export type KeyVia = 'command' | 'replication' | 'active-expiry' | 'load';
+export type KeyVia = 'command' | 'replication' | 'active-expiry' | 'load' | 'crash';
 
 /**
  * One entry of a run's trace. `t` is true time in ms; events are in scheduler order.
@@ -17,7 +17,8 @@ export type KeyVia = 'command' | 'replication' | 'active-expiry' | 'load';
 export type TraceEvent =
   | { t: number; kind: 'run-start'; seed: number; durationMs: number; nodes: ProcessId[]; clients: ProcessId[] }
   | { t: number; kind: 'send'; msg: number; type: MessageType; from: ProcessId; to: ProcessId; deliverAtMs: number; label: string }
-  | { t: number; kind: 'deliver'; msg: number; from: ProcessId; to: ProcessId }
+  /** Only for a message processed later than its send event's deliverAtMs (the receiver was paused). */
+  | { t: number; kind: 'deliver'; msg: number; from: ProcessId; to: ProcessId; dueMs: number }
   | { t: number; kind: 'drop'; msg: number; from: ProcessId; to: ProcessId; reason: DropReason }
   | { t: number; kind: 'command'; node: ProcessId; client: ProcessId; argv: string[]; reply: Reply; nodeMs: number }
   | { t: number; kind: 'reply'; client: ProcessId; node: ProcessId; argv: string[]; reply: Reply; clientMs: number }
