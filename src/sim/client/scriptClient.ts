@@ -26,10 +26,13 @@ export class ScriptClient extends Proc {
    */
   start(): void {
     this.order = this.steps.map((_, i) => i).sort((a, b) => (this.steps[a] as ScriptStep).atMs - (this.steps[b] as ScriptStep).atMs || a - b);
+    // Labels are made once per step, not once per send: the trace keeps one string per step.
+    this.labels = this.steps.map((step) => (step.argv.length > 1 ? `${step.argv[0]} ${step.argv[1]}` : (step.argv[0] as string)));
     this.armNext();
   }
 
   private order: number[] = [];
+  private labels: string[] = [];
   private next = 0;
 
   private armNext(): void {
@@ -38,16 +41,14 @@ export class ScriptClient extends Proc {
     const step = this.steps[index] as ScriptStep;
     this.host.setTimer(this, Math.max(0, step.atMs - this.host.nowMs), () => {
       this.next++;
-      this.sendStep(step);
+      this.sendStep(step, this.labels[index] as string);
       this.armNext();
     });
   }
 
-  private sendStep(step: ScriptStep): void {
+  private sendStep(step: ScriptStep, label: string): void {
     const reqId = this.nextReqId++;
-    const argv = step.argv;
-    const label = argv.length > 1 ? `${argv[0]} ${argv[1]}` : (argv[0] as string);
-    this.host.send(this.id, step.node, { type: 'request', reqId, argv }, label);
+    this.host.send(this.id, step.node, { type: 'request', reqId, argv: step.argv }, label);
   }
 
   onMessage(msg: Message): void {

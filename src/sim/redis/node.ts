@@ -8,6 +8,7 @@ import { activeExpireCycle } from './activeExpire.ts';
 import { Aof } from './aof.ts';
 import type { Change } from './change.ts';
 import { executeCommand } from './commands.ts';
+import type { ExecEnv } from './execEnv.ts';
 import { Keyspace } from './keyspace.ts';
 import { parseInt64 } from './parseInt64.ts';
 import { Errors, err, int, type Reply } from './reply.ts';
@@ -42,6 +43,7 @@ export class RedisNode extends Proc {
   private fsyncScheduled = false;
   private bootMonoMs = 0;
   private waiters: WaitWaiter[] = [];
+  private readonly env: ExecEnv;
   private clientWriteOffset = new Map<ProcessId, number>();
   /** Earliest true time a crashed node may come back (restartDelayMs). */
   restartNotBeforeMs = 0;
@@ -52,6 +54,7 @@ export class RedisNode extends Proc {
   ) {
     super(spec.id, new Clock(spec.clock));
     this.aof = new Aof(spec.persistence);
+    this.env = { keys: this.keys, nowMs: 0, isMaster: true, changes: [] };
     this.role = spec.replicaOf === undefined ? 'master' : 'replica';
     this.repl = new Replication(this, host, spec.replicaOf ?? null);
   }
@@ -94,9 +97,14 @@ export class RedisNode extends Proc {
       this.onWait(client, reqId, argv);
       return;
     }
-    const changes: Change[] = [];
+    // One ExecEnv per node, reset per command: commands are atomic, so nothing else can be using it.
+    const env = this.env;
     const nodeMs = this.wallMs();
-    const reply = executeCommand({ keys: this.keys, nowMs: nodeMs, isMaster: this.isMaster, changes }, argv);
+    env.nowMs = nodeMs;
+    env.isMaster = this.isMaster;
+    env.changes = [];
+    const changes = env.changes;
+    const reply = executeCommand(env, argv);
     this.host.emit({ t: this.host.nowMs, kind: 'command', node: this.id, client, argv, reply, nodeMs });
     if (changes.length > 0) {
       this.commitChanges(changes, 'command');
@@ -260,6 +268,9 @@ export class RedisNode extends Proc {
   }
 }
 
+/** Interned labels for the small integers most replies are (0, 1, -1, -2, counts). */
+const SMALL_INTS = Array.from({ length: 1_002 }, (_, i) => String(i - 2));
+
 function replyLabel(reply: Reply): string {
   switch (reply.t) {
     case 'status':
@@ -267,7 +278,7 @@ function replyLabel(reply: Reply): string {
     case 'bulk':
       return reply.v === null ? 'nil' : reply.v.length > 16 ? `${reply.v.slice(0, 16)}…` : reply.v;
     case 'int':
-      return String(reply.v);
+      return reply.v >= -2 && reply.v < SMALL_INTS.length - 2 ? (SMALL_INTS[reply.v + 2] as string) : String(reply.v);
     case 'err':
       return reply.v.split(' ')[0] ?? 'ERR';
   }

@@ -205,8 +205,16 @@ export class Replication {
   }
 }
 
+/** Labels are interned per key, so a long replication stream does not allocate one string per change. */
+const labelCache = { set: new Map<string, string>(), expire: new Map<string, string>(), del: new Map<string, string>() };
+const labelVerb = { set: 'SET', expire: 'PEXPIREAT', del: 'DEL' } as const;
+
 function changeLabel(change: Change): string {
-  if (change.kind === 'set') return `SET ${change.key}`;
-  if (change.kind === 'expire') return `PEXPIREAT ${change.key}`;
-  return `DEL ${change.key}`;
+  const cache = labelCache[change.kind];
+  let label = cache.get(change.key);
+  if (label === undefined) {
+    label = `${labelVerb[change.kind]} ${change.key}`;
+    if (cache.size < 10_000) cache.set(change.key, label);
+  }
+  return label;
 }
