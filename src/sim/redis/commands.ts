@@ -1,5 +1,5 @@
 import { deleteKey, type ExecEnv, lookup, setExpire, writeKey } from './execEnv.ts';
-import { inInt64, parseInt64 } from './parseInt64.ts';
+import { INT64_MAX, inInt64, parseInt64 } from './parseInt64.ts';
 import { bulk, Errors, err, int, NIL, OK, type Reply } from './reply.ts';
 import { runScript } from './scripts.ts';
 
@@ -46,12 +46,24 @@ export function resolveCommand(argv: readonly string[]): CommandDef | Reply {
   return def;
 }
 
-/** Executes one command. Writes on a replica are refused (replica-read-only yes). */
+/**
+ * Executes one command. Writes on a replica are refused (replica-read-only yes) before
+ * the command looks at its arguments. EVAL is not a write command in Redis 7.0: on a
+ * replica a script may read, and its first write fails inside it (scriptCall).
+ */
 export function executeCommand(env: ExecEnv, argv: readonly string[]): Reply {
   const def = resolveCommand(argv);
   if (!('run' in def)) return def;
   const name = (argv[0] as string).toUpperCase();
   if (def.write && !env.isMaster && name !== 'EVAL') return err(Errors.readonly);
+  return def.run(env, argv);
+}
+
+/** redis.call from a script (script.c): the same checks in the same order, but no exemption for EVAL. */
+function scriptCall(env: ExecEnv, argv: readonly string[]): Reply {
+  const def = resolveCommand(argv);
+  if (!('run' in def)) return def;
+  if (def.write && !env.isMaster) return err(Errors.readonly);
   return def.run(env, argv);
 }
 
@@ -82,8 +94,11 @@ function setCommand(env: ExecEnv, argv: readonly string[]): Reply {
   if (expireArg !== null) {
     const n = parseInt64(expireArg);
     if (n === null) return err(Errors.notInteger);
+    // getExpireMillisecondsOrReply: positive, and the absolute deadline (now + ttl) must fit in
+    // an int64; Redis detects the overflow as a deadline <= 0. The bound therefore depends on
+    // the node's wall clock, which in a simulation starts near 0 rather than at the Unix epoch.
     const unitMs = unit === 'EX' ? 1000n : 1n;
-    if (n <= 0n || n * unitMs > 2n ** 62n) return err(Errors.invalidExpire('set'));
+    if (n <= 0n || n * unitMs + BigInt(env.nowMs) > INT64_MAX) return err(Errors.invalidExpire('set'));
     expireAtMs = env.nowMs + Number(n * unitMs);
   }
   const existing = lookup(env, key);
@@ -193,5 +208,5 @@ function evalCommand(env: ExecEnv, argv: readonly string[]): Reply {
   if (numkeys < 0n) return err(Errors.numkeysNegative);
   if (numkeys > BigInt(argv.length - 3)) return err(Errors.numkeysTooMany);
   const k = Number(numkeys);
-  return runScript(env, argv[1] as string, argv.slice(3, 3 + k), argv.slice(3 + k));
+  return runScript(env, argv[1] as string, argv.slice(3, 3 + k), argv.slice(3 + k), scriptCall);
 }

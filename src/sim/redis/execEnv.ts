@@ -27,7 +27,10 @@ export function lookup(env: ExecEnv, key: string): Entry | undefined {
   return undefined;
 }
 
-/** A write attempted on a replica from inside a script: Redis raises READONLY at that call. */
+/**
+ * A write reached a replica's keyspace. Commands and redis.call refuse writes on a replica
+ * before they run (commands.ts), so this is a bug guard: it should never be thrown.
+ */
 export class ReadonlyWriteError extends Error {}
 
 function assertWritable(env: ExecEnv): void {

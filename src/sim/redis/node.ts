@@ -158,7 +158,10 @@ export class RedisNode extends Proc {
     if (!this.isMaster) return answer(err(Errors.waitOnReplica));
     const numReplicas = parseInt64(argv[1] as string);
     const timeoutMs = parseInt64(argv[2] as string);
-    if (numReplicas === null || timeoutMs === null) return answer(err(Errors.notInteger));
+    // replication.c waitCommand: numreplicas via getLongFromObjectOrReply, the timeout via
+    // getTimeoutFromObjectOrReply, each with its own error text.
+    if (numReplicas === null) return answer(err(Errors.notInteger));
+    if (timeoutMs === null) return answer(err('ERR timeout is not an integer or out of range'));
     if (timeoutMs < 0n) return answer(err('ERR timeout is negative'));
     const offset = this.clientWriteOffset.get(client) ?? 0;
     const acked = this.repl.ackedCount(offset);

@@ -1,5 +1,5 @@
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
+export const INT64_MIN = -(2n ** 63n);
+export const INT64_MAX = 2n ** 63n - 1n;
 const STRICT_INT = /^(0|-?[1-9][0-9]{0,18})$/;
 
 /**
