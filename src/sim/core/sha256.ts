@@ -25,10 +25,17 @@ export class Sha256 {
 
   /** Appends the UTF-8 encoding of `text`. */
   update(text: string): this {
+    const block = this.block;
     for (let i = 0; i < text.length; i++) {
       let c = text.charCodeAt(i);
       if (c < 0x80) {
-        this.byte(c);
+        // ASCII fast path: traces are almost all ASCII.
+        block[this.blockLen++] = c;
+        this.totalBytes++;
+        if (this.blockLen === 64) {
+          this.compress();
+          this.blockLen = 0;
+        }
       } else if (c < 0x800) {
         this.byte(0xc0 | (c >> 6));
         this.byte(0x80 | (c & 63));
