@@ -43,8 +43,15 @@ describe('npm run sim', () => {
     const { traceHash, events } = JSON.parse(r.stdout);
     const trace = JSON.parse(readFileSync(path, 'utf8')) as unknown[];
     expect(trace).toHaveLength(events);
-    const lines = readFileSync(path, 'utf8').split('\n').slice(1, -2).map((l) => l.replace(/,$/, ''));
-    expect(createHash('sha256').update(lines.map((l) => `${l}\n`).join('')).digest('hex')).toBe(traceHash);
+    const lines = readFileSync(path, 'utf8')
+      .split('\n')
+      .slice(1, -2)
+      .map((l) => l.replace(/,$/, ''));
+    expect(
+      createHash('sha256')
+        .update(lines.map((l) => `${l}\n`).join(''))
+        .digest('hex'),
+    ).toBe(traceHash);
   });
 
   it('--seed overrides the scenario seed', () => {
@@ -56,7 +63,10 @@ describe('npm run sim', () => {
 
   it('an invalid scenario exits 2 and names the offending field on stderr', () => {
     const path = join(tmp, 'bad.json');
-    writeFileSync(path, JSON.stringify({ version: 1, nodes: [{ id: 'A', hz: 9999 }], clients: [{ id: 'C1', strategy: { kind: 'script', steps: [] } }] }));
+    writeFileSync(
+      path,
+      JSON.stringify({ version: 1, nodes: [{ id: 'A', hz: 9999 }], clients: [{ id: 'C1', strategy: { kind: 'script', steps: [] } }] }),
+    );
     const r = sim(path);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');

@@ -25,9 +25,10 @@ export function crossCheck(s: Scenario): ValidationIssue[] {
   s.nodes.forEach((n, i) => {
     if (n.replicaOf === undefined) return;
     const master = s.nodes.find((m) => m.id === n.replicaOf);
-    if (master === undefined) add(['nodes', i, 'replicaOf'], `no node "${n.replicaOf}" (nodes: ${[...nodeIds].join(', ')})`);
+    // Self-replication first: otherwise the node, being "a replica", reads as a chain.
+    if (n.replicaOf === n.id) add(['nodes', i, 'replicaOf'], 'a node cannot replicate itself');
+    else if (master === undefined) add(['nodes', i, 'replicaOf'], `no node "${n.replicaOf}" (nodes: ${[...nodeIds].join(', ')})`);
     else if (master.replicaOf !== undefined) add(['nodes', i, 'replicaOf'], `"${n.replicaOf}" is itself a replica; chained replication is not modelled`);
-    else if (n.replicaOf === n.id) add(['nodes', i, 'replicaOf'], 'a node cannot replicate itself');
   });
 
   const processIds = new Set([...nodeIds, ...clientIds, ...reserved]);

@@ -12,3 +12,12 @@ export function formatIssues(issues: readonly ValidationIssue[], max = 20): stri
   if (issues.length > max) lines.push(`… and ${issues.length - max} more`);
   return lines.join('\n');
 }
+
+/**
+ * A piece of user input quoted for a message: JSON-escaped (so control characters and
+ * quotes cannot garble the message) and cut to `maxChars` characters.
+ */
+export function quoteInput(text: string, maxChars = 40): string {
+  const shown = text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
+  return JSON.stringify(shown);
+}

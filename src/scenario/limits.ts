@@ -6,7 +6,7 @@ export const LIMITS = {
   clientsMax: 10,
   durationMsMax: 3_600_000,
   timelineEntriesMax: 500,
-  scriptStepsMax: 2_000,
+  scriptStepsMax: 5_000,
   argvMax: 32,
   argMaxChars: 512,
   ttlMsMax: 3_600_000,

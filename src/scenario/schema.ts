@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMAND_NAMES } from '../sim/redis/commands.ts';
 import { SCRIPT_NAMES } from '../sim/redis/scripts.ts';
+import { quoteInput } from './issues.ts';
 import { LIMITS as L } from './limits.ts';
 
 /**
@@ -69,9 +70,9 @@ const argv = z
   .superRefine((args, ctx) => {
     const name = (args[0] ?? '').toUpperCase();
     if (!COMMAND_NAMES.includes(name)) {
-      ctx.addIssue({ code: 'custom', path: [0], message: `unknown command "${args[0]}"; supported: ${COMMAND_NAMES.join(', ')}` });
+      ctx.addIssue({ code: 'custom', path: [0], message: `unknown command ${quoteInput(args[0] ?? '')}; supported: ${COMMAND_NAMES.join(', ')}` });
     } else if (name === 'EVAL' && args[1] !== undefined && !SCRIPT_NAMES.includes(args[1])) {
-      ctx.addIssue({ code: 'custom', path: [1], message: `unknown script "${args[1]}"; EVAL takes a script name: ${SCRIPT_NAMES.join(', ')}` });
+      ctx.addIssue({ code: 'custom', path: [1], message: `unknown script ${quoteInput(args[1])}; EVAL takes a script name: ${SCRIPT_NAMES.join(', ')}` });
     }
   });
 

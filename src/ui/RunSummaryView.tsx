@@ -24,7 +24,8 @@ export function RunSummaryView({ scenario, summary, runMs }: { scenario: Scenari
       ) : (
         <ol className="faults" data-testid="faults">
           {summary.faults.map((f, i) => (
-            <li key={`${f.t}-${i}`}>
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list for one run; rows never reorder
+            <li key={i}>
               <time>{f.t} ms</time> {f.text}
             </li>
           ))}
@@ -46,7 +47,8 @@ export function RunSummaryView({ scenario, summary, runMs }: { scenario: Scenari
           </thead>
           <tbody>
             {summary.replies.map((r, i) => (
-              <tr key={`${r.t}-${i}`}>
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list for one run; rows never reorder
+              <tr key={i}>
                 <td>{r.t} ms</td>
                 <td>{r.client}</td>
                 <td>{r.node}</td>
