@@ -25,7 +25,10 @@ test('the page loads the default scenario and shows its run summary from the eng
   await expect(page.getByTestId('faults')).toContainText('failover: R promoted, replacing M');
   await expect(page.getByTestId('node-R')).toContainText('lock=c2-token');
   // Both clients were told OK for the same lock: C1 by the old master, C2 by the promoted replica.
-  const okRows = page.getByTestId('replies').locator('tr', { hasText: 'SET lock' }).filter({ hasText: /\bOK\b/ });
+  const okRows = page
+    .getByTestId('replies')
+    .locator('tbody tr', { hasText: 'SET lock' })
+    .filter({ has: page.locator('td:last-child', { hasText: /^OK$/ }) });
   await expect(okRows).toHaveCount(2);
   await expect(page.getByTestId('trace-hash')).toHaveText(nodeHash(DEFAULT_SCENARIO));
   await page.screenshot({ path: 'test-results/default-scenario.png', fullPage: true });
