@@ -3,11 +3,11 @@ import type { ClockSpec } from '../model/scenario.ts';
 
 /**
  * A process's clocks as piecewise-linear functions of true time.
- * - wall: what gettimeofday()/Date.now() reads. Redis key expiry and a Redlock
+ * - wall: what gettimeofday() (or a JavaScript client's wall clock) reads. Redis key expiry and a Redlock
  *   client's elapsed-time measurement use it (R2, R5, R19). Jumps move it.
  * - monotonic: what event-loop timers run on (Redis >= 6.2, Node timers). Rate
  *   changes (drift) affect it; jumps do not.
- * Readings are floored to whole milliseconds, as both Redis and Date.now() report.
+ * Readings are floored to whole milliseconds, as both Redis and JavaScript clients report.
  */
 export class Clock {
   private startTrueMs = 0;
