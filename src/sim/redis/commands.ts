@@ -29,7 +29,9 @@ export const COMMANDS: Readonly<Record<string, CommandDef>> = {
   TTL: { arity: 2, write: false, run: (env, argv) => ttlCommand(env, argv, false) },
   INCR: { arity: 2, write: true, run: incrCommand },
   PING: { arity: -1, write: false, run: pingCommand },
-  EVAL: { arity: -3, write: true, run: evalCommand },
+  // EVAL is not flagged `write` in Redis 7.0: on a replica a script may read, and its first
+  // write fails inside it, where redis.call runs the same checks as a client command.
+  EVAL: { arity: -3, write: false, run: evalCommand },
   // WAIT blocks the connection, so the node handles it; it is listed for arity and role checks.
   WAIT: { arity: 3, write: false, run: () => err('ERR WAIT is handled by the node') },
 };
@@ -47,20 +49,11 @@ export function resolveCommand(argv: readonly string[]): CommandDef | Reply {
 }
 
 /**
- * Executes one command. Writes on a replica are refused (replica-read-only yes) before
- * the command looks at its arguments. EVAL is not a write command in Redis 7.0: on a
- * replica a script may read, and its first write fails inside it (scriptCall).
+ * Executes one command, from a client or from a script's redis.call (script.c runs the same
+ * checks in the same order). Writes on a replica are refused (replica-read-only yes) before
+ * the command looks at its arguments.
  */
 export function executeCommand(env: ExecEnv, argv: readonly string[]): Reply {
-  const def = resolveCommand(argv);
-  if (!('run' in def)) return def;
-  const name = (argv[0] as string).toUpperCase();
-  if (def.write && !env.isMaster && name !== 'EVAL') return err(Errors.readonly);
-  return def.run(env, argv);
-}
-
-/** redis.call from a script (script.c): the same checks in the same order, but no exemption for EVAL. */
-function scriptCall(env: ExecEnv, argv: readonly string[]): Reply {
   const def = resolveCommand(argv);
   if (!('run' in def)) return def;
   if (def.write && !env.isMaster) return err(Errors.readonly);
@@ -208,5 +201,5 @@ function evalCommand(env: ExecEnv, argv: readonly string[]): Reply {
   if (numkeys < 0n) return err(Errors.numkeysNegative);
   if (numkeys > BigInt(argv.length - 3)) return err(Errors.numkeysTooMany);
   const k = Number(numkeys);
-  return runScript(env, argv[1] as string, argv.slice(3, 3 + k), argv.slice(3 + k), scriptCall);
+  return runScript(env, argv[1] as string, argv.slice(3, 3 + k), argv.slice(3 + k), executeCommand);
 }
