@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { formatIssues } from '../scenario/issues.ts';
 import { parseScenarioJson } from '../scenario/parse.ts';
-import { NotRunnableError, run } from '../sim/engine/run.ts';
+import { run } from '../sim/engine/run.ts';
 import { summarize } from '../sim/engine/summarize.ts';
 import { canonicalJson } from '../sim/trace/canonical.ts';
 import { parseArgs, USAGE } from './args.ts';
@@ -31,16 +31,7 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   const scenario = args.seed === null ? parsed.value : { ...parsed.value, seed: args.seed };
-  let result: ReturnType<typeof run>;
-  try {
-    result = run(scenario);
-  } catch (e) {
-    if (e instanceof NotRunnableError) {
-      process.stderr.write(`sim: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  const result = run(scenario);
   if (args.tracePath !== null) {
     // A JSON array with one canonical event per line; the trace hash is the SHA-256 of those
     // lines joined with "\n" (and a final "\n"), i.e. of serializeTrace(trace).

@@ -79,15 +79,20 @@ const argv = z
 const scriptStep = z.strictObject({ atMs: ms(L.durationMsMax), node: id, argv });
 
 const nodeRef = id.nullable().default(null);
+const poll = {
+  requestTimeoutMs: int(1, 60_000).default(1_000),
+  retryDelayMs: int(1, 60_000).default(100),
+};
 const strategy = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('script'), steps: z.array(scriptStep).max(L.scriptStepsMax) }),
-  z.strictObject({ kind: z.literal('setnx-expire'), node: nodeRef }),
-  z.strictObject({ kind: z.literal('set-nx-px-del'), node: nodeRef }),
-  z.strictObject({ kind: z.literal('set-nx-px-cad'), node: nodeRef }),
+  z.strictObject({ kind: z.literal('setnx-expire'), node: nodeRef, ...poll }),
+  z.strictObject({ kind: z.literal('set-nx-px-del'), node: nodeRef, ...poll }),
+  z.strictObject({ kind: z.literal('set-nx-px-cad'), node: nodeRef, ...poll }),
   z.strictObject({
     kind: z.literal('single-failover'),
     waitReplicas: int(0, L.nodesMax).default(0),
     waitTimeoutMs: ms(60_000).default(100),
+    ...poll,
   }),
   z.strictObject({
     kind: z.literal('redlock'),

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { formatIssues, type ValidationIssue } from '../scenario/issues.ts';
 import { parseScenario } from '../scenario/parse.ts';
-import { NotRunnableError, run } from '../sim/engine/run.ts';
+import { run } from '../sim/engine/run.ts';
 import { type RunSummary, summarize } from '../sim/engine/summarize.ts';
 import type { Scenario } from '../sim/model/scenario.ts';
 import { EXAMPLES } from './examples.ts';
@@ -34,8 +34,7 @@ function compute(exampleId: string): Outcome {
     const result = run(parsed.value);
     return { scenario: parsed.value, summary: summarize(parsed.value, result), error: null, runMs: performance.now() - started };
   } catch (e) {
-    const message = e instanceof NotRunnableError ? e.message : `the engine failed: ${String(e)}`;
-    return { scenario: parsed.value, summary: null, error: message, runMs: 0 };
+    return { scenario: parsed.value, summary: null, error: `the engine failed: ${String(e)}`, runMs: 0 };
   }
 }
 

@@ -56,6 +56,19 @@ export class Clock {
     return Math.ceil(localMs / this.rate);
   }
 
+  /**
+   * The first true ms, not before nowTrueMs, at which the wall clock reads at least
+   * wallTargetMs, assuming no later jump or rate change (the caller re-asks after one).
+   */
+  trueMsWhenWallReaches(wallTargetMs: number, nowTrueMs: number): number {
+    if (this.wallMs(nowTrueMs) >= wallTargetMs) return nowTrueMs;
+    let t = Math.max(nowTrueMs, Math.ceil(this.startTrueMs + (wallTargetMs - this.wallBaseMs) / this.rate));
+    // Float rounding can land one ms off either way; settle on the exact first ms.
+    while (this.wallMs(t) < wallTargetMs) t++;
+    while (t - 1 > nowTrueMs && this.wallMs(t - 1) >= wallTargetMs) t--;
+    return t;
+  }
+
   private rebase(trueMs: number): void {
     assert(trueMs >= this.startTrueMs, 'clock changes must come in time order');
     this.wallBaseMs = this.wallBaseMs + this.rate * (trueMs - this.startTrueMs);

@@ -36,12 +36,14 @@ export function applyFault(entry: TimelineEntry, ctx: FaultTargets): void {
       const proc = world.procs.get(entry.process) as Proc;
       proc.clock.jump(t, entry.deltaMs);
       world.emit({ t, kind: 'clock-jump', process: proc.id, deltaMs: entry.deltaMs, wallMs: proc.clock.wallMs(t) });
+      proc.onClockChange();
       return;
     }
     case 'clock-rate': {
       const proc = world.procs.get(entry.process) as Proc;
       proc.clock.setRate(t, entry.rate);
       world.emit({ t, kind: 'clock-rate', process: proc.id, rate: entry.rate, wallMs: proc.clock.wallMs(t) });
+      proc.onClockChange();
       return;
     }
     case 'partition': {

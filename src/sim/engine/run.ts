@@ -1,7 +1,11 @@
+import { LOCK_MACHINES, machineNameFor } from '../../lock/machines/index.ts';
+import type { LockInput } from '../../lock/protocol.ts';
+import { LockClient } from '../client/lockClient.ts';
 import { ScriptClient } from '../client/scriptClient.ts';
-import type { ProcessId, Scenario } from '../model/scenario.ts';
+import type { ClientSpec, ProcessId, Scenario } from '../model/scenario.ts';
 import { RedisNode } from '../redis/node.ts';
 import { Sentinel } from '../sentinel/sentinel.ts';
+import { Storage } from '../storage/storage.ts';
 import { traceHash } from '../trace/canonical.ts';
 import type { TraceEvent } from '../trace/events.ts';
 import { applyFault } from './faults.ts';
@@ -36,11 +40,6 @@ export interface RunResult {
   nodes: NodeSummary[];
 }
 
-/** Raised when a scenario is valid but names something this engine cannot run yet. */
-export class NotRunnableError extends Error {
-  override name = 'NotRunnableError';
-}
-
 export const DEFAULT_MAX_EVENTS = 5_000_000;
 
 /** run(scenario) -> trace: a pure function of the scenario (and its seed). */
@@ -54,12 +53,10 @@ export function run(scenario: Scenario, options: RunOptions = {}): RunResult {
   }
   const sentinel = scenario.sentinel === null ? null : new Sentinel(scenario.sentinel, world, nodes);
   if (sentinel !== null) world.add(sentinel);
-  const clients: ScriptClient[] = [];
+  world.add(new Storage(scenario.fencing, world));
+  const clients: Array<ScriptClient | LockClient> = [];
   for (const spec of scenario.clients) {
-    if (spec.strategy.kind !== 'script') {
-      throw new NotRunnableError(`client ${spec.id}: the '${spec.strategy.kind}' lock client is not part of this engine build yet`);
-    }
-    const client = new ScriptClient(spec, spec.strategy.steps, world);
+    const client = spec.strategy.kind === 'script' ? new ScriptClient(spec, spec.strategy.steps, world) : lockClient(scenario, spec, world);
     clients.push(client);
     world.add(client);
   }
@@ -99,6 +96,30 @@ export function run(scenario: Scenario, options: RunOptions = {}): RunResult {
     },
     nodes: [...nodes.values()].map(summarizeNode),
   };
+}
+
+/** A lock client on its machine, given the nodes its design talks to. */
+function lockClient(scenario: Scenario, spec: ClientSpec, world: World): LockClient {
+  const strategy = spec.strategy;
+  if (strategy.kind === 'script') throw new Error('unreachable: script clients are not lock clients');
+  const masters = scenario.nodes.filter((n) => n.replicaOf === undefined).map((n) => n.id);
+  // Sentinel groups are named after their initial master: the first master with replicas.
+  const group = scenario.nodes.find((n) => n.replicaOf !== undefined)?.replicaOf ?? masters[0] ?? null;
+  let nodes: ProcessId[];
+  if (strategy.kind === 'redlock') nodes = masters;
+  else if (strategy.kind === 'single-failover') nodes = group === null ? [] : [group];
+  else nodes = [strategy.node ?? (masters[0] as ProcessId)];
+  const input: LockInput = {
+    client: spec.id,
+    key: scenario.lock.key,
+    ttlMs: scenario.lock.ttlMs,
+    nodes,
+    group: strategy.kind === 'single-failover' ? group : null,
+    strategy,
+    workload: spec.workload,
+    fencing: scenario.fencing,
+  };
+  return new LockClient(spec, input, LOCK_MACHINES[machineNameFor(strategy)], world);
 }
 
 function summarizeNode(node: RedisNode): NodeSummary {

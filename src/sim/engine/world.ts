@@ -45,6 +45,7 @@ export class World implements Host {
   private readonly held = new Map<Proc, SimEvent[]>();
   private readonly parked = new Map<string, Message[]>();
   private replIds = 0;
+  private epochs = 0;
 
   constructor(readonly scenario: Scenario) {
     this.root = new Prng(scenario.seed);
@@ -71,6 +72,10 @@ export class World implements Host {
   nextReplId(node: ProcessId): string {
     this.replIds++;
     return `${node}#${this.replIds}`;
+  }
+
+  nextEpoch(): number {
+    return ++this.epochs;
   }
 
   /** Schedules an engine action (a fault, a resume) at an absolute true time. */

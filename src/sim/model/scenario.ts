@@ -69,17 +69,25 @@ export interface ScriptStep {
 
 export type RedlockMode = 'parallel' | 'sequential';
 
+/** How a single-instance lock client waits: for one reply, and between attempts (it polls). */
+export interface PollSpec {
+  /** Give up on a request with no reply after this long (a client socket timeout). */
+  requestTimeoutMs: number;
+  /** Try again this long after a refused attempt. */
+  retryDelayMs: number;
+}
+
 export type StrategySpec =
   | { kind: 'script'; steps: ScriptStep[] }
-  | { kind: 'setnx-expire'; node: ProcessId | null }
-  | { kind: 'set-nx-px-del'; node: ProcessId | null }
-  | { kind: 'set-nx-px-cad'; node: ProcessId | null }
-  | {
+  | ({ kind: 'setnx-expire'; node: ProcessId | null } & PollSpec)
+  | ({ kind: 'set-nx-px-del'; node: ProcessId | null } & PollSpec)
+  | ({ kind: 'set-nx-px-cad'; node: ProcessId | null } & PollSpec)
+  | ({
       kind: 'single-failover';
       /** WAIT for this many replicas after acquiring; 0 = do not wait. */
       waitReplicas: number;
       waitTimeoutMs: number;
-    }
+    } & PollSpec)
   | {
       kind: 'redlock';
       mode: RedlockMode;

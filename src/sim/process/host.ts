@@ -18,4 +18,11 @@ export interface Host {
   canReach(a: ProcessId, b: ProcessId): boolean;
   /** A unique id for a replication history. */
   nextReplId(node: ProcessId): string;
+  /**
+   * Runs `fn` at a true time as the engine, not as a process: it neither waits out a pause
+   * nor dies with a crash. For observations such as "the client's validity ran out".
+   */
+  at(atMs: number, fn: () => void): void;
+  /** The next lock epoch: successful acquisitions of the run numbered 1, 2, … in true-time order. */
+  nextEpoch(): number;
 }

@@ -11,7 +11,12 @@ export type MessageBody =
   | { type: 'repl-ack'; replId: string; offset: number }
   | { type: 'sync' }
   | { type: 'snapshot'; replId: string; offset: number; entries: Array<[string, Entry]> }
-  | { type: 'sentinel'; reqId: number; query: 'get-master'; group: ProcessId; answer: ProcessId | null };
+  | { type: 'sentinel'; reqId: number; query: 'get-master'; group: ProcessId; answer: ProcessId | null }
+  /** A write to the protected resource, with the writer's lock epoch, fencing token and lock value. */
+  | { type: 'write'; seq: number; epoch: number; token: number | null; value: string }
+  | { type: 'write-reply'; seq: number; accepted: boolean }
+  /** Fencing cas: set the resource's token to this lock value. */
+  | { type: 'claim'; value: string; epoch: number };
 
 export interface Message {
   id: number;

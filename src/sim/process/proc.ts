@@ -23,4 +23,7 @@ export abstract class Proc {
 
   /** The process crashed: lose volatile state. The engine has already bumped `incarnation`. */
   abstract onCrash(clean: boolean): void;
+
+  /** Its clock jumped or changed rate; a process that waits for a wall-clock reading re-arms. */
+  onClockChange(): void {}
 }

@@ -1,0 +1,178 @@
+import { type Actor, createActor } from 'xstate';
+import { assert } from '../core/assert.ts';
+import type { Prng } from '../core/prng.ts';
+import type { LockMachine } from '../../lock/machines/index.ts';
+import type { LockEvent, LockInput, LockReport, LockRequest, TimerName } from '../../lock/protocol.ts';
+import { stateLabel } from '../../lock/stateLabel.ts';
+import { Clock } from '../clock/clock.ts';
+import { type ClientSpec, SENTINEL_ID, STORAGE_ID } from '../model/scenario.ts';
+import type { Host } from '../process/host.ts';
+import type { Message } from '../process/message.ts';
+import { Proc } from '../process/proc.ts';
+
+/**
+ * A lock client process: it runs one lock machine (src/lock) and is its only window on the
+ * world. Replies, Sentinel answers and timers go in as events stamped with this client's
+ * wall clock and a draw from its own PRNG stream; the machine's effects (send, timers,
+ * writes, reports) come out through the implementations provided here.
+ *
+ * It also keeps the observer's record the checker needs: each acquisition gets the run's
+ * next epoch (the fencing token), and the moment the client's own wall clock passes its
+ * validity is recorded as `lease-expired`, pause or not (a paused process still "believes").
+ */
+export class LockClient extends Proc {
+  private readonly actor: Actor<LockMachine>;
+  private readonly prng: Prng;
+  private readonly timerGen: Record<string, number> = {};
+  private readonly epochOf = new Map<string, number>();
+  private lease: { value: string; untilMs: number } | null = null;
+  private leaseGen = 0;
+  private lastValue: unknown = null;
+  private lastState = '';
+
+  constructor(
+    readonly spec: ClientSpec,
+    input: LockInput,
+    machine: LockMachine,
+    private readonly host: Host,
+  ) {
+    super(spec.id, new Clock(spec.clock));
+    this.prng = host.prng(`client:${spec.id}`);
+    const provided = machine.provide({
+      actions: {
+        send: (_, p) => this.sendRequests(p.requests),
+        askMaster: (_, p) => this.askMaster(p.reqId, input.group),
+        startTimer: (_, p) => this.startTimer(p.timer, p.delayMs),
+        cancelTimer: (_, p) => this.cancelTimer(p.timer),
+        write: (_, p) => this.write(p.value, p.seq, input.fencing === 'token'),
+        claim: (_, p) => this.claim(p.value, input.fencing === 'cas'),
+        report: (_, p) => this.report(p),
+      },
+    });
+    this.actor = createActor(provided as LockMachine, { input });
+    this.actor.subscribe((snapshot) => this.noteState(snapshot.value));
+  }
+
+  /** The workload begins at its startMs (true time), like a process started by a scheduler. */
+  start(): void {
+    this.actor.start();
+    const startMs = this.spec.workload.startMs;
+    this.host.setTimer(this, Math.max(0, startMs - this.host.nowMs), () => this.deliver({ type: 'START' }));
+  }
+
+  onMessage(msg: Message): void {
+    const body = msg.body;
+    if (body.type === 'reply') this.deliver({ type: 'REPLY', reqId: body.reqId, node: msg.from, reply: body.reply });
+    else if (body.type === 'sentinel') this.deliver({ type: 'MASTER', reqId: body.reqId, master: body.answer });
+    // write-reply: the storage's verdict is in the trace; the workload does not wait for it.
+  }
+
+  onCrash(): void {
+    this.host.emit({ t: this.host.nowMs, kind: 'crash', process: this.id, clean: false, keysLost: 0 });
+    this.lease = null;
+    this.actor.stop();
+  }
+
+  override onClockChange(): void {
+    if (this.lease !== null) this.armLeaseWatch();
+  }
+
+  private deliver(partial: { type: LockEvent['type'] } & Record<string, unknown>): void {
+    const event = { ...partial, nowMs: this.clock.wallMs(this.host.nowMs), random: this.prng.nextUint32() } as LockEvent;
+    this.actor.send(event);
+  }
+
+  private noteState(value: unknown): void {
+    if (value === this.lastValue) return;
+    this.lastValue = value;
+    const label = stateLabel(value as Parameters<typeof stateLabel>[0]);
+    if (label === this.lastState) return;
+    this.lastState = label;
+    this.host.emit({ t: this.host.nowMs, kind: 'client-state', client: this.id, state: label });
+  }
+
+  private sendRequests(requests: readonly LockRequest[]): void {
+    for (const r of requests) {
+      const label = r.argv.length > 1 ? `${r.argv[0]} ${r.argv[1]}` : (r.argv[0] as string);
+      this.host.send(this.id, r.node, { type: 'request', reqId: r.reqId, argv: r.argv }, label);
+    }
+  }
+
+  private askMaster(reqId: number, group: string | null): void {
+    this.host.send(this.id, SENTINEL_ID, { type: 'sentinel', reqId, query: 'get-master', group: group ?? '', answer: null }, 'get-master');
+  }
+
+  /** Timers run on the monotonic clock (as setTimeout does); re-arming one replaces it. */
+  private startTimer(timer: TimerName, delayMs: number): void {
+    const gen = (this.timerGen[timer] ?? 0) + 1;
+    this.timerGen[timer] = gen;
+    this.host.setTimer(this, this.clock.trueDelayMs(delayMs), () => {
+      if (this.timerGen[timer] === gen) this.deliver({ type: timer });
+    });
+  }
+
+  private cancelTimer(timer: TimerName): void {
+    this.timerGen[timer] = (this.timerGen[timer] ?? 0) + 1;
+  }
+
+  private write(value: string, seq: number, fenced: boolean): void {
+    const epoch = this.epochOf.get(value);
+    assert(epoch !== undefined, `client ${this.id} writes with a value it never acquired: ${value}`);
+    this.host.send(this.id, STORAGE_ID, { type: 'write', seq, epoch, token: fenced ? epoch : null, value }, `write #${seq}`);
+  }
+
+  private claim(value: string, cas: boolean): void {
+    if (!cas) return;
+    const epoch = this.epochOf.get(value) ?? 0;
+    this.host.send(this.id, STORAGE_ID, { type: 'claim', value, epoch }, 'claim');
+  }
+
+  private report(r: LockReport): void {
+    const t = this.host.nowMs;
+    const client = this.id;
+    const clientMs = this.clock.wallMs(t);
+    switch (r.kind) {
+      case 'attempt':
+        return this.host.emit({ t, kind: 'lock-attempt', client, round: r.round, attempt: r.attempt, value: r.value, clientMs });
+      case 'acquired': {
+        const epoch = this.host.nextEpoch();
+        this.epochOf.set(r.value, epoch);
+        this.host.emit({ t, kind: 'lock-acquired', client, value: r.value, epoch, votes: r.votes, nodes: r.nodes, validityMs: r.validityMs, validUntilMs: r.validUntilMs, clientMs });
+        this.lease = { value: r.value, untilMs: r.validUntilMs };
+        return this.armLeaseWatch();
+      }
+      case 'failed':
+        return this.host.emit({ t, kind: 'lock-failed', client, value: r.value, votes: r.votes, reason: r.reason, validityMs: r.validityMs, clientMs });
+      case 'gave-up':
+        return this.host.emit({ t, kind: 'lock-gave-up', client, round: r.round, attempts: r.attempts, clientMs });
+      case 'extended':
+        this.host.emit({ t, kind: 'lock-extended', client, value: r.value, votes: r.votes, validityMs: r.validityMs, validUntilMs: r.validUntilMs, clientMs });
+        if (this.lease !== null && this.lease.value === r.value) {
+          this.lease.untilMs = r.validUntilMs;
+          this.armLeaseWatch();
+        }
+        return;
+      case 'lost':
+      case 'released':
+        if (r.kind === 'lost') this.host.emit({ t, kind: 'lock-lost', client, value: r.value, reason: r.reason, clientMs });
+        else this.host.emit({ t, kind: 'lock-released', client, value: r.value, clientMs });
+        if (this.lease?.value === r.value) this.lease = null;
+        return;
+      case 'done':
+        return this.host.emit({ t, kind: 'client-done', client });
+    }
+  }
+
+  /** Schedules the observation "validity ran out on this client's wall clock"; re-armed after clock changes. */
+  private armLeaseWatch(): void {
+    const lease = this.lease;
+    if (lease === null) return;
+    const gen = ++this.leaseGen;
+    const atMs = this.clock.trueMsWhenWallReaches(lease.untilMs, this.host.nowMs);
+    this.host.at(atMs, () => {
+      if (gen !== this.leaseGen || this.lease !== lease || !this.up) return;
+      this.lease = null;
+      this.host.emit({ t: this.host.nowMs, kind: 'lease-expired', client: this.id, value: lease.value, validUntilMs: lease.untilMs });
+    });
+  }
+}
