@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Layer check for the engine (DESIGN.md): src/sim imports nothing but src/sim (and the lock
-// machines in src/lock); src/lock imports src/lock, src/sim and xstate. Biome bans ambient
+// machines in src/lock); src/lock imports src/lock, src/sim and xstate; the checker in
+// src/check reads traces, so it imports src/check and (the types of) src/sim. Biome bans ambient
 // globals (Date, timers, window, process…) and Math.random; this script bans the imports
 // Biome cannot express: anything that resolves outside the engine's own folders.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,6 +14,7 @@ const IMPORT_RE = /(?:^|[\s;])(?:import|export)\s[^'"`]*?from\s*['"]([^'"]+)['"]
 export const LAYERS = {
   sim: { folders: ['sim', 'lock'], packages: [] },
   lock: { folders: ['lock', 'sim'], packages: ['xstate'] },
+  check: { folders: ['check', 'sim'], packages: [] },
 };
 
 function stripComments(code) {

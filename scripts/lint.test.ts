@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { checkEngineImports } from './lint-engine.mjs';
@@ -40,6 +41,16 @@ describe('engine purity lint', () => {
     expect(r.output).toContain(expected);
   });
 
+  it.each([
+    ['Date.now()', 'export const t = Date.now();', 'Date'],
+    ['Math.random()', 'export const r = Math.random();', 'Math.random is banned'],
+    ['setTimeout', 'setTimeout(() => 1, 10);', 'setTimeout'],
+  ])('rejects %s in src/check (verdicts must not depend on the host)', (_name, code, expected) => {
+    const r = biomeOn(`src/check/lint-probe-${process.pid}/fixture.ts`, `${code}\n`);
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain(expected);
+  });
+
   it('allows the same code outside the engine (the UI may read the wall clock)', () => {
     const r = biomeOn(`src/ui/lint-probe-${process.pid}/fixture.ts`, 'export const t = Date.now();\nexport const r = Math.random();\n');
     expect(r.status).toBe(0);
@@ -58,6 +69,28 @@ describe('engine purity lint', () => {
 
   it('accepts engine-internal imports, xstate in src/lock, and import-like comments', () => {
     expect(checkEngineImports(resolve(root, 'lint/fixtures/good'))).toEqual([]);
+  });
+
+  it('src/check may import src/check and src/sim only; its tests and testing/ helpers are exempt', () => {
+    // A throwaway src tree, so the case needs no fixture files of its own in the repository.
+    const src = mkdtempSync(join(tmpdir(), 'lint-check-'));
+    const write = (path: string, code: string): void => {
+      mkdirSync(dirname(join(src, path)), { recursive: true });
+      writeFileSync(join(src, path), code);
+    };
+    try {
+      write('check/bad.ts', "import { store } from '../ui/store.ts';\nimport * as d3 from 'd3';\nexport const x = [store, d3];\n");
+      write('check/fine.ts', "import type { TraceEvent } from '../sim/trace/events.ts';\nimport { y } from './other.ts';\nexport const x: TraceEvent[] = [y];\n");
+      write('check/other.ts', 'export const y = 1;\n');
+      write('check/fine.test.ts', "import { it } from 'vitest';\nit('ok', () => {});\n");
+      write('check/testing/helper.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n");
+      const problems: string[] = checkEngineImports(src);
+      expect(problems).toHaveLength(2);
+      expect(problems.some((p) => p.includes('check/bad.ts:1') && p.includes('src/check must not import "../ui/store.ts"'))).toBe(true);
+      expect(problems.some((p) => p.includes('check/bad.ts:2') && p.includes('the package "d3"'))).toBe(true);
+    } finally {
+      rmSync(src, { recursive: true, force: true });
+    }
   });
 
   it('the real engine passes both checks', () => {
