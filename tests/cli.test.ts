@@ -87,12 +87,4 @@ describe('npm run sim', () => {
     expect(unknown.stderr).toContain('unknown option --frobnicate');
     expect(sim(example, '--seed', '-4').status).toBe(2);
   });
-
-  it('a valid scenario with a lock strategy this build cannot drive exits 2 and says why', () => {
-    const path = join(tmp, 'redlock.json');
-    writeFileSync(path, JSON.stringify({ version: 1, nodes: [{ id: 'A' }], clients: [{ id: 'C1', strategy: { kind: 'redlock' } }] }));
-    const r = sim(path);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain("client C1: the 'redlock' lock client");
-  });
 });

@@ -1,9 +1,8 @@
-import { type Actor, createActor } from 'xstate';
-import { assert } from '../core/assert.ts';
-import type { Prng } from '../core/prng.ts';
+import { type LockActor, startLockActor } from '../../lock/actor.ts';
 import type { LockMachine } from '../../lock/machines/index.ts';
 import type { LockEvent, LockInput, LockReport, LockRequest, TimerName } from '../../lock/protocol.ts';
-import { stateLabel } from '../../lock/stateLabel.ts';
+import { assert } from '../core/assert.ts';
+import type { Prng } from '../core/prng.ts';
 import { Clock } from '../clock/clock.ts';
 import { type ClientSpec, SENTINEL_ID, STORAGE_ID } from '../model/scenario.ts';
 import type { Host } from '../process/host.ts';
@@ -21,41 +20,36 @@ import { Proc } from '../process/proc.ts';
  * validity is recorded as `lease-expired`, pause or not (a paused process still "believes").
  */
 export class LockClient extends Proc {
-  private readonly actor: Actor<LockMachine>;
+  private actor: LockActor | null = null;
   private readonly prng: Prng;
   private readonly timerGen: Record<string, number> = {};
   private readonly epochOf = new Map<string, number>();
   private lease: { value: string; untilMs: number } | null = null;
   private leaseGen = 0;
-  private lastValue: unknown = null;
-  private lastState = '';
 
   constructor(
     readonly spec: ClientSpec,
-    input: LockInput,
-    machine: LockMachine,
+    private readonly input: LockInput,
+    private readonly machine: LockMachine,
     private readonly host: Host,
   ) {
     super(spec.id, new Clock(spec.clock));
     this.prng = host.prng(`client:${spec.id}`);
-    const provided = machine.provide({
-      actions: {
-        send: (_, p) => this.sendRequests(p.requests),
-        askMaster: (_, p) => this.askMaster(p.reqId, input.group),
-        startTimer: (_, p) => this.startTimer(p.timer, p.delayMs),
-        cancelTimer: (_, p) => this.cancelTimer(p.timer),
-        write: (_, p) => this.write(p.value, p.seq, input.fencing === 'token'),
-        claim: (_, p) => this.claim(p.value, input.fencing === 'cas'),
-        report: (_, p) => this.report(p),
-      },
-    });
-    this.actor = createActor(provided as LockMachine, { input });
-    this.actor.subscribe((snapshot) => this.noteState(snapshot.value));
   }
 
   /** The workload begins at its startMs (true time), like a process started by a scheduler. */
   start(): void {
-    this.actor.start();
+    const input = this.input;
+    this.actor = startLockActor(this.machine, input, {
+      send: (requests) => this.sendRequests(requests),
+      askMaster: (reqId) => this.askMaster(reqId, input.group),
+      startTimer: (timer, delayMs) => this.startTimer(timer, delayMs),
+      cancelTimer: (timer) => this.cancelTimer(timer),
+      write: (value, seq) => this.write(value, seq, input.fencing === 'token'),
+      claim: (value) => this.claim(value, input.fencing === 'cas'),
+      report: (r) => this.report(r),
+      state: (label) => this.host.emit({ t: this.host.nowMs, kind: 'client-state', client: this.id, state: label }),
+    });
     const startMs = this.spec.workload.startMs;
     this.host.setTimer(this, Math.max(0, startMs - this.host.nowMs), () => this.deliver({ type: 'START' }));
   }
@@ -70,7 +64,7 @@ export class LockClient extends Proc {
   onCrash(): void {
     this.host.emit({ t: this.host.nowMs, kind: 'crash', process: this.id, clean: false, keysLost: 0 });
     this.lease = null;
-    this.actor.stop();
+    this.actor?.stop();
   }
 
   override onClockChange(): void {
@@ -79,16 +73,7 @@ export class LockClient extends Proc {
 
   private deliver(partial: { type: LockEvent['type'] } & Record<string, unknown>): void {
     const event = { ...partial, nowMs: this.clock.wallMs(this.host.nowMs), random: this.prng.nextUint32() } as LockEvent;
-    this.actor.send(event);
-  }
-
-  private noteState(value: unknown): void {
-    if (value === this.lastValue) return;
-    this.lastValue = value;
-    const label = stateLabel(value as Parameters<typeof stateLabel>[0]);
-    if (label === this.lastState) return;
-    this.lastState = label;
-    this.host.emit({ t: this.host.nowMs, kind: 'client-state', client: this.id, state: label });
+    this.actor?.send(event);
   }
 
   private sendRequests(requests: readonly LockRequest[]): void {
