@@ -1,6 +1,6 @@
-import { type LockActor, startLockActor } from '../../lock/actor.ts';
+import type { LockActor, LockEffects } from '../../lock/actor.ts';
 import type { LockMachine } from '../../lock/machines/index.ts';
-import type { LockEvent, LockInput, LockReport, LockRequest, TimerName } from '../../lock/protocol.ts';
+import type { LockInput, LockReport, LockRequest, TimerName } from '../../lock/protocol.ts';
 import { assert } from '../core/assert.ts';
 import type { Prng } from '../core/prng.ts';
 import { Clock } from '../clock/clock.ts';
@@ -32,6 +32,7 @@ export class LockClient extends Proc {
     private readonly input: LockInput,
     private readonly machine: LockMachine,
     private readonly host: Host,
+    private readonly startActor: (machine: LockMachine, input: LockInput, fx: LockEffects) => LockActor,
   ) {
     super(spec.id, new Clock(spec.clock));
     this.prng = host.prng(`client:${spec.id}`);
@@ -40,7 +41,7 @@ export class LockClient extends Proc {
   /** The workload begins at its startMs (true time), like a process started by a scheduler. */
   start(): void {
     const input = this.input;
-    this.actor = startLockActor(this.machine, input, {
+    this.actor = this.startActor(this.machine, input, {
       send: (requests) => this.sendRequests(requests),
       askMaster: (reqId) => this.askMaster(reqId, input.group),
       startTimer: (timer, delayMs) => this.startTimer(timer, delayMs),
@@ -51,13 +52,17 @@ export class LockClient extends Proc {
       state: (label) => this.host.emit({ t: this.host.nowMs, kind: 'client-state', client: this.id, state: label }),
     });
     const startMs = this.spec.workload.startMs;
-    this.host.setTimer(this, Math.max(0, startMs - this.host.nowMs), () => this.deliver({ type: 'START' }));
+    this.host.setTimer(this, Math.max(0, startMs - this.host.nowMs), () => this.deliver('START'));
   }
 
   onMessage(msg: Message): void {
     const body = msg.body;
-    if (body.type === 'reply') this.deliver({ type: 'REPLY', reqId: body.reqId, node: msg.from, reply: body.reply });
-    else if (body.type === 'sentinel') this.deliver({ type: 'MASTER', reqId: body.reqId, master: body.answer });
+    const nowMs = this.clock.wallMs(this.host.nowMs);
+    if (body.type === 'reply') {
+      this.actor?.send({ type: 'REPLY', reqId: body.reqId, node: msg.from, reply: body.reply, nowMs, random: this.prng.nextUint32() });
+    } else if (body.type === 'sentinel') {
+      this.actor?.send({ type: 'MASTER', reqId: body.reqId, master: body.answer, nowMs, random: this.prng.nextUint32() });
+    }
     // write-reply: the storage's verdict is in the trace; the workload does not wait for it.
   }
 
@@ -71,9 +76,9 @@ export class LockClient extends Proc {
     if (this.lease !== null) this.armLeaseWatch();
   }
 
-  private deliver(partial: { type: LockEvent['type'] } & Record<string, unknown>): void {
-    const event = { ...partial, nowMs: this.clock.wallMs(this.host.nowMs), random: this.prng.nextUint32() } as LockEvent;
-    this.actor?.send(event);
+  /** A timer event, stamped with this client's wall clock and a fresh draw. */
+  private deliver(type: TimerName): void {
+    this.actor?.send({ type, nowMs: this.clock.wallMs(this.host.nowMs), random: this.prng.nextUint32() });
   }
 
   private sendRequests(requests: readonly LockRequest[]): void {
@@ -92,7 +97,7 @@ export class LockClient extends Proc {
     const gen = (this.timerGen[timer] ?? 0) + 1;
     this.timerGen[timer] = gen;
     this.host.setTimer(this, this.clock.trueDelayMs(delayMs), () => {
-      if (this.timerGen[timer] === gen) this.deliver({ type: timer });
+      if (this.timerGen[timer] === gen) this.deliver(timer);
     });
   }
 

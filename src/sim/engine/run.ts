@@ -1,3 +1,5 @@
+import { startLockActor } from '../../lock/actor.ts';
+import { startInterpretedLockActor } from '../../lock/interpreter/interpretedActor.ts';
 import { LOCK_MACHINES, machineNameFor } from '../../lock/machines/index.ts';
 import type { LockInput } from '../../lock/protocol.ts';
 import { LockClient } from '../client/lockClient.ts';
@@ -16,6 +18,11 @@ export interface RunOptions {
   maxEvents?: number;
   /** Compute the SHA-256 trace hash (default true; benchmarks may skip it). */
   hash?: boolean;
+  /**
+   * How lock machines are stepped: by the engine's interpreter of the xstate machine
+   * (default, fast) or by xstate's own actor (the reference; the same trace, slower).
+   */
+  lockRuntime?: 'interpreter' | 'xstate';
 }
 
 export interface NodeSummary {
@@ -56,7 +63,8 @@ export function run(scenario: Scenario, options: RunOptions = {}): RunResult {
   world.add(new Storage(scenario.fencing, world));
   const clients: Array<ScriptClient | LockClient> = [];
   for (const spec of scenario.clients) {
-    const client = spec.strategy.kind === 'script' ? new ScriptClient(spec, spec.strategy.steps, world) : lockClient(scenario, spec, world);
+    const client =
+      spec.strategy.kind === 'script' ? new ScriptClient(spec, spec.strategy.steps, world) : lockClient(scenario, spec, world, options.lockRuntime ?? 'interpreter');
     clients.push(client);
     world.add(client);
   }
@@ -99,7 +107,7 @@ export function run(scenario: Scenario, options: RunOptions = {}): RunResult {
 }
 
 /** A lock client on its machine, given the nodes its design talks to. */
-function lockClient(scenario: Scenario, spec: ClientSpec, world: World): LockClient {
+function lockClient(scenario: Scenario, spec: ClientSpec, world: World, runtime: 'interpreter' | 'xstate'): LockClient {
   const strategy = spec.strategy;
   if (strategy.kind === 'script') throw new Error('unreachable: script clients are not lock clients');
   const masters = scenario.nodes.filter((n) => n.replicaOf === undefined).map((n) => n.id);
@@ -119,7 +127,8 @@ function lockClient(scenario: Scenario, spec: ClientSpec, world: World): LockCli
     workload: spec.workload,
     fencing: scenario.fencing,
   };
-  return new LockClient(spec, input, LOCK_MACHINES[machineNameFor(strategy)], world);
+  const start = runtime === 'xstate' ? startLockActor : startInterpretedLockActor;
+  return new LockClient(spec, input, LOCK_MACHINES[machineNameFor(strategy)], world, start);
 }
 
 function summarizeNode(node: RedisNode): NodeSummary {
