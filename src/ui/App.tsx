@@ -26,7 +26,9 @@ export function App({ store }: { store: PlaygroundStore }) {
           {state.error}
         </p>
       )}
-      {state.scenario !== null && state.summary !== null && <RunSummaryView scenario={state.scenario} summary={state.summary} runMs={state.runMs} />}
+      {state.scenario !== null && state.summary !== null && state.verdict !== null && (
+        <RunSummaryView scenario={state.scenario} summary={state.summary} verdict={state.verdict} runMs={state.runMs} />
+      )}
     </main>
   );
 }

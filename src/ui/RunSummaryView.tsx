@@ -1,8 +1,10 @@
+import type { CheckResult } from '../check/types.ts';
 import type { RunSummary } from '../sim/engine/summarize.ts';
 import type { Scenario } from '../sim/model/scenario.ts';
+import { VerdictView } from './VerdictView.tsx';
 
 /** The engine's account of one run: counts, the faults in order, the nodes at the end, the trace hash. */
-export function RunSummaryView({ scenario, summary, runMs }: { scenario: Scenario; summary: RunSummary; runMs: number }) {
+export function RunSummaryView({ scenario, summary, verdict, runMs }: { scenario: Scenario; summary: RunSummary; verdict: CheckResult; runMs: number }) {
   return (
     <article className="summary" aria-label="Run summary">
       <h2 data-testid="scenario-name">{summary.name}</h2>
@@ -15,9 +17,10 @@ export function RunSummaryView({ scenario, summary, runMs }: { scenario: Scenari
         <Stat label="Messages" value={`${summary.messages.sent} sent, ${summary.messages.dropped} dropped`} />
         <Stat label="Commands" value={`${summary.commands} (${summary.errors} errors)`} testId="command-count" />
         <Stat label="Expiries" value={`${summary.expiries.passive} passive, ${summary.expiries.active} active`} />
-        <Stat label="Run time in this browser" value={`${runMs.toFixed(1)} ms`} />
+        <Stat label="Run + check time in this browser" value={`${runMs.toFixed(1)} ms`} />
       </dl>
       {summary.truncated && <p className="error">The run hit its event budget and was cut short.</p>}
+      {scenario.clients.some((c) => c.strategy.kind !== 'script') && <VerdictView verdict={verdict} />}
       <h3>What happened</h3>
       {summary.faults.length === 0 ? (
         <p>No faults: every process stayed up and every clock stayed true.</p>

@@ -1,4 +1,6 @@
 import { createStore } from 'zustand/vanilla';
+import { check } from '../check/check.ts';
+import type { CheckResult } from '../check/types.ts';
 import { formatIssues, type ValidationIssue } from '../scenario/issues.ts';
 import { parseScenario } from '../scenario/parse.ts';
 import { run } from '../sim/engine/run.ts';
@@ -11,6 +13,7 @@ export interface PlaygroundState {
   exampleId: string;
   scenario: Scenario | null;
   summary: RunSummary | null;
+  verdict: CheckResult | null;
   error: string | null;
   runMs: number;
   load(exampleId: string): void;
@@ -19,6 +22,7 @@ export interface PlaygroundState {
 interface Outcome {
   scenario: Scenario | null;
   summary: RunSummary | null;
+  verdict: CheckResult | null;
   error: string | null;
   runMs: number;
 }
@@ -26,15 +30,16 @@ interface Outcome {
 /** Validates and runs an example. Pure except for timing the run (the UI may read the wall clock). */
 function compute(exampleId: string): Outcome {
   const example = EXAMPLES.find((e) => e.id === exampleId);
-  if (example === undefined) return { scenario: null, summary: null, error: `no example named "${exampleId}"`, runMs: 0 };
+  if (example === undefined) return { scenario: null, summary: null, verdict: null, error: `no example named "${exampleId}"`, runMs: 0 };
   const parsed = parseScenario(example.input);
-  if (!parsed.ok) return { scenario: null, summary: null, error: describeIssues(parsed.issues), runMs: 0 };
+  if (!parsed.ok) return { scenario: null, summary: null, verdict: null, error: describeIssues(parsed.issues), runMs: 0 };
   const started = performance.now();
   try {
     const result = run(parsed.value);
-    return { scenario: parsed.value, summary: summarize(parsed.value, result), error: null, runMs: performance.now() - started };
+    const verdict = check(result.trace);
+    return { scenario: parsed.value, summary: summarize(parsed.value, result), verdict, error: null, runMs: performance.now() - started };
   } catch (e) {
-    return { scenario: parsed.value, summary: null, error: `the engine failed: ${String(e)}`, runMs: 0 };
+    return { scenario: parsed.value, summary: null, verdict: null, error: `the engine failed: ${String(e)}`, runMs: 0 };
   }
 }
 
