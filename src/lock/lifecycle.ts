@@ -140,11 +140,14 @@ const workRegion: LockStateConfig = {
  * stops and releases; one that does not keeps working, as an unpolled abort signal would.
  */
 const watchdogRegion: LockStateConfig = {
-  initial: 'waiting',
+  initial: 'arming',
   states: {
+    arming: {
+      always: [{ guard: 'noExtensionsLeft', target: 'capped' }, { target: 'waiting' }],
+    },
     waiting: {
-      always: { guard: { type: 'noExtensionsLeft' }, target: 'capped' },
       entry: timer('EXTEND', ({ context, event }) => extendDelayMs(context, event.nowMs)),
+      exit: cancel('EXTEND'),
       on: { EXTEND: 'extending' },
     },
     extending: {
@@ -164,7 +167,7 @@ const watchdogRegion: LockStateConfig = {
       always: [
         {
           guard: 'extensionHolds',
-          target: 'waiting',
+          target: 'arming',
           actions: [
             'markExtended',
             report(({ context, event }) => ({

@@ -9,7 +9,6 @@ import type { ProcessId } from '../sim/model/scenario.ts';
 import { ackCount, isGranted } from './replies.ts';
 import {
   canRetry,
-  extendDelayMs,
   initialContext,
   isCurrentReq,
   type LockContext,
@@ -128,7 +127,6 @@ export const lockSetup = setup({
     /** R16: an extension counts only with a quorum, decided before the current validity ran out. */
     extensionHolds: ({ context, event }) => context.votesFor >= context.quorum && now(event) < context.validUntilMs,
     stillValid: ({ context, event }) => now(event) < context.validUntilMs,
-    validityLeft: ({ context, event }) => now(event) < context.validUntilMs,
     checksValidity: ({ context }) => context.input.workload.checkValidityBeforeWrite,
     checksValidityAndExpired: ({ context, event }) => context.input.workload.checkValidityBeforeWrite && now(event) >= context.validUntilMs,
     isLastWrite: ({ context }) => context.writesDone + 1 >= context.input.workload.writes,
@@ -143,13 +141,6 @@ export const lockSetup = setup({
     allRoundsDone: ({ context }) => context.round >= context.input.workload.rounds,
     noWrites: ({ context }) => context.input.workload.writes === 0,
     lastWriteDone: ({ context }) => context.writesDone >= context.input.workload.writes,
-    isHolding: ({ context }) => context.holding,
-    usesCas: ({ context }) => context.input.fencing === 'cas',
-    extensionsLeft: ({ context }) => {
-      const s = context.input.strategy;
-      return s.kind === 'redlock' && s.autoExtend !== null && context.extensions < s.autoExtend.maxExtensions;
-    },
-    extendDue: ({ context, event }) => extendDelayMs(context, now(event)) === 0,
   },
 });
 
