@@ -30,6 +30,9 @@ export interface CompiledTransition {
   reenter: boolean;
   guard: ((ctx: Ctx, event: Ev) => boolean) | null;
   actions: CompiledAction[];
+  /** Filled in by the interpreter on first use: both depend only on the transition (no history states). */
+  domain?: number;
+  entrySet?: number[];
 }
 
 export interface CompiledNode {

@@ -35,7 +35,7 @@ export class Interpreter {
     const root = this.machine.root;
     const toEnter = new Set<number>([root]);
     this.addDescendants(root, toEnter);
-    this.enter(toEnter, initEvent);
+    this.enter([...toEnter].sort((a, b) => this.order(a) - this.order(b)), initEvent);
     this.settle(initEvent);
   }
 
@@ -129,9 +129,12 @@ export class Interpreter {
       this.active.splice(this.active.indexOf(s), 1);
     }
     for (const t of transitions) this.run(t.actions, event);
-    const toEnter = new Set<number>();
-    for (const t of transitions) this.entrySet(t, toEnter);
-    this.enter(toEnter, event);
+    if (transitions.length === 1) this.enter(this.cachedEntrySet(transitions[0] as CompiledTransition), event);
+    else {
+      const toEnter = new Set<number>();
+      for (const t of transitions) this.entrySet(t, toEnter);
+      this.enter([...toEnter].sort((a, b) => this.order(a) - this.order(b)), event);
+    }
     if (this.done) {
       const all = this.active.slice().sort((a, b) => this.order(b) - this.order(a));
       for (const s of all) this.run((this.nodes[s] as CompiledNode).exit, event);
@@ -139,8 +142,9 @@ export class Interpreter {
     return this.assigns !== assignsBefore || !sameMembers(activeBefore, this.active);
   }
 
-  private enter(toEnter: Set<number>, event: Ev): void {
-    for (const s of [...toEnter].sort((a, b) => this.order(a) - this.order(b))) {
+  /** Enters states given in document order. */
+  private enter(toEnter: readonly number[], event: Ev): void {
+    for (const s of toEnter) {
       if (!this.active.includes(s)) this.active.push(s);
       const node = this.nodes[s] as CompiledNode;
       this.run(node.entry, event);
@@ -162,7 +166,21 @@ export class Interpreter {
 
   // --- the sets (xstate's computeExitSet / computeEntrySet without history) ---
 
+  private cachedEntrySet(t: CompiledTransition): number[] {
+    if (t.entrySet === undefined) {
+      const toEnter = new Set<number>();
+      this.entrySet(t, toEnter);
+      t.entrySet = [...toEnter].sort((a, b) => this.order(a) - this.order(b));
+    }
+    return t.entrySet;
+  }
+
   private domain(t: CompiledTransition): number {
+    if (t.domain === undefined) t.domain = this.computeDomain(t);
+    return t.domain;
+  }
+
+  private computeDomain(t: CompiledTransition): number {
     if (!t.reenter && t.targets.every((x) => x === t.source || this.isDescendant(x, t.source))) return t.source;
     return this.lca([...t.targets, t.source]);
   }
