@@ -1,13 +1,19 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { formatIssues } from '../scenario/issues.ts';
-import { parseScenarioJson } from '../scenario/parse.ts';
+import { writeFileSync } from 'node:fs';
+import { check } from '../check/check.ts';
 import { run } from '../sim/engine/run.ts';
 import { summarize } from '../sim/engine/summarize.ts';
 import { canonicalJson } from '../sim/trace/canonical.ts';
 import { parseArgs, USAGE } from './args.ts';
-import { formatSummary } from './formatSummary.ts';
+import { formatSummary, type RunContext } from './formatSummary.ts';
+import { jsonReport } from './jsonReport.ts';
+import { formatPresetList } from './listPresets.ts';
+import { loadScenario } from './loadScenario.ts';
 
-/** `npm run sim -- <file.json>`: run a scenario headless. Exit 2 on bad input, never a stack trace. */
+/**
+ * `npm run sim -- <file.json | --preset NAME>`: run a scenario headless and check it.
+ * Exit 0 when the run completed, safe or not (the verdict is in the output); 2 on bad input,
+ * never a stack trace.
+ */
 function main(argv: readonly string[]): number {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
@@ -18,41 +24,36 @@ function main(argv: readonly string[]): number {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  let text: string;
-  try {
-    text = readFileSync(args.file === '-' ? 0 : (args.file as string), 'utf8');
-  } catch (e) {
-    process.stderr.write(`sim: cannot read ${args.file}: ${(e as Error).message}\n`);
+  if (args.list) {
+    process.stdout.write(`${formatPresetList().join('\n')}\n`);
+    return 0;
+  }
+  const loaded = loadScenario(args);
+  if (!loaded.ok) {
+    process.stderr.write(`sim: ${loaded.message}\n`);
     return 2;
   }
-  const parsed = parseScenarioJson(text);
-  if (!parsed.ok) {
-    process.stderr.write(`sim: ${args.file} is not a valid scenario:\n${indent(formatIssues(parsed.issues))}\n`);
-    return 2;
-  }
-  const scenario = args.seed === null ? parsed.value : { ...parsed.value, seed: args.seed };
+  const { scenario, preset } = loaded;
   const result = run(scenario);
   if (args.tracePath !== null) {
     // A JSON array with one canonical event per line; the trace hash is the SHA-256 of those
     // lines joined with "\n" (and a final "\n"), i.e. of serializeTrace(trace).
-    writeFileSync(args.tracePath, `[\n${result.trace.map(canonicalJson).join(',\n')}\n]\n`);
+    try {
+      writeFileSync(args.tracePath, `[\n${result.trace.map(canonicalJson).join(',\n')}\n]\n`);
+    } catch (e) {
+      process.stderr.write(`sim: cannot write ${args.tracePath}: ${(e as Error).message}\n`);
+      return 2;
+    }
   }
   const summary = summarize(scenario, result);
+  const ctx: RunContext = { verdict: check(result.trace), fencing: scenario.fencing, preset };
   if (args.json) {
-    const { nodes, faults, ...rest } = summary;
-    process.stdout.write(`${JSON.stringify({ ...rest, faults, nodes })}\n`);
+    process.stdout.write(`${JSON.stringify(jsonReport(summary, ctx))}\n`);
   } else {
-    process.stdout.write(`${formatSummary(summary)}\n`);
-    if (args.tracePath !== null) process.stdout.write(`  trace written to ${args.tracePath}\n`);
+    process.stdout.write(`${formatSummary(summary, ctx)}\n`);
+    if (args.tracePath !== null) process.stdout.write(`trace written to ${args.tracePath}\n`);
   }
   return 0;
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((l) => `  ${l}`)
-    .join('\n');
 }
 
 process.exitCode = main(process.argv.slice(2));
