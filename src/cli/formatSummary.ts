@@ -9,6 +9,8 @@ export interface RunContext {
   fencing: Fencing;
   /** The preset's name, or null for a scenario file. */
   preset: string | null;
+  /** Clients that run a lock design (not raw-command scripts): the checker judges only those. */
+  lockClients: number;
 }
 
 /** The human summary `npm run sim` prints: what happened, then the checker's verdict. */
@@ -39,7 +41,11 @@ export function formatSummary(s: RunSummary, ctx: RunContext): string {
     lines.push(`    ${n.id}: ${n.up ? 'up' : 'down'}, ${role}, ${n.keys.length} key(s)${keys ? `: ${keys}` : ''}`);
   }
   lines.push(`  trace hash ${s.traceHash}`);
-  lines.push('', ...formatVerdictBlock(ctx.verdict));
+  if (ctx.lockClients === 0) {
+    lines.push('', 'no verdict: this scenario has only raw-command script clients; the checker judges the beliefs of lock clients and the writes they make');
+  } else {
+    lines.push('', ...formatVerdictBlock(ctx.verdict));
+  }
   return lines.join('\n');
 }
 

@@ -14,6 +14,8 @@ export function jsonReport(s: RunSummary, ctx: RunContext): Record<string, unkno
     preset: ctx.preset,
     seed,
     fencing: ctx.fencing,
+    // With no lock clients there is nothing to judge: `safe` is then trivially true.
+    lockClients: ctx.lockClients,
     safe: v.safe,
     exclusionViolations: v.exclusionViolations,
     staleWrites: v.staleWrites,

@@ -46,7 +46,8 @@ function main(argv: readonly string[]): number {
     }
   }
   const summary = summarize(scenario, result);
-  const ctx: RunContext = { verdict: check(result.trace), fencing: scenario.fencing, preset };
+  const lockClients = scenario.clients.filter((c) => c.strategy.kind !== 'script').length;
+  const ctx: RunContext = { verdict: check(result.trace), fencing: scenario.fencing, preset, lockClients };
   if (args.json) {
     process.stdout.write(`${JSON.stringify(jsonReport(summary, ctx))}\n`);
   } else {
