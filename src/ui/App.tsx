@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import type { Fencing } from '../sim/model/scenario.ts';
 import { EXAMPLES } from './examples.ts';
 import { RunSummaryView } from './RunSummaryView.tsx';
 import type { PlaygroundStore } from './store.ts';
@@ -14,11 +15,22 @@ export function App({ store }: { store: PlaygroundStore }) {
       <section className="picker">
         <label htmlFor="example">Scenario</label>
         <select id="example" value={state.exampleId} onChange={(e) => state.load(e.target.value)}>
-          {EXAMPLES.map((ex) => (
-            <option key={ex.id} value={ex.id}>
-              {exampleTitle(ex.input, ex.id)}
-            </option>
+          {(['Presets', 'Raw-command examples'] as const).map((group) => (
+            <optgroup key={group} label={group}>
+              {EXAMPLES.filter((ex) => ex.group === group).map((ex) => (
+                <option key={ex.id} value={ex.id}>
+                  {ex.title}
+                </option>
+              ))}
+            </optgroup>
           ))}
+        </select>
+        <label htmlFor="fencing">Fencing</label>
+        <select id="fencing" value={state.fencing ?? 'scenario'} onChange={(e) => state.setFencing(e.target.value === 'scenario' ? null : (e.target.value as Fencing))}>
+          <option value="scenario">as in the scenario{state.scenario !== null && state.fencing === null ? ` (${state.scenario.fencing})` : ''}</option>
+          <option value="none">none</option>
+          <option value="token">token</option>
+          <option value="cas">cas</option>
         </select>
       </section>
       {state.error !== null && (
@@ -31,9 +43,4 @@ export function App({ store }: { store: PlaygroundStore }) {
       )}
     </main>
   );
-}
-
-function exampleTitle(input: unknown, fallback: string): string {
-  const name = (input as { name?: unknown }).name;
-  return typeof name === 'string' ? name : fallback;
 }

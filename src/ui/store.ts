@@ -5,18 +5,21 @@ import { formatIssues, type ValidationIssue } from '../scenario/issues.ts';
 import { parseScenario } from '../scenario/parse.ts';
 import { run } from '../sim/engine/run.ts';
 import { type RunSummary, summarize } from '../sim/engine/summarize.ts';
-import type { Scenario } from '../sim/model/scenario.ts';
+import type { Fencing, Scenario } from '../sim/model/scenario.ts';
 import { EXAMPLES } from './examples.ts';
 
 /** The page's state: which scenario is loaded, and the engine's account of its run. */
 export interface PlaygroundState {
   exampleId: string;
+  /** The fencing mode chosen in the page, or null for the scenario's own. */
+  fencing: Fencing | null;
   scenario: Scenario | null;
   summary: RunSummary | null;
   verdict: CheckResult | null;
   error: string | null;
   runMs: number;
   load(exampleId: string): void;
+  setFencing(fencing: Fencing | null): void;
 }
 
 interface Outcome {
@@ -27,11 +30,12 @@ interface Outcome {
   runMs: number;
 }
 
-/** Validates and runs an example. Pure except for timing the run (the UI may read the wall clock). */
-function compute(exampleId: string): Outcome {
+/** Validates, runs and checks an example. Pure except for timing the run (the UI may read the wall clock). */
+function compute(exampleId: string, fencing: Fencing | null): Outcome {
   const example = EXAMPLES.find((e) => e.id === exampleId);
   if (example === undefined) return { scenario: null, summary: null, verdict: null, error: `no example named "${exampleId}"`, runMs: 0 };
-  const parsed = parseScenario(example.input);
+  const input = fencing === null ? example.input : { ...(example.input as object), fencing };
+  const parsed = parseScenario(input);
   if (!parsed.ok) return { scenario: null, summary: null, verdict: null, error: describeIssues(parsed.issues), runMs: 0 };
   const started = performance.now();
   try {
@@ -50,8 +54,11 @@ function describeIssues(issues: ValidationIssue[]): string {
 export function createPlaygroundStore(initialExampleId: string) {
   return createStore<PlaygroundState>()((set) => ({
     exampleId: initialExampleId,
-    ...compute(initialExampleId),
-    load: (exampleId) => set({ exampleId, ...compute(exampleId) }),
+    fencing: null,
+    ...compute(initialExampleId, null),
+    // A new scenario starts with its own fencing mode.
+    load: (exampleId) => set({ exampleId, fencing: null, ...compute(exampleId, null) }),
+    setFencing: (fencing) => set((state) => ({ fencing, ...compute(state.exampleId, fencing) })),
   }));
 }
 
