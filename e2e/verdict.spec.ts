@@ -57,3 +57,15 @@ test('SETNX then EXPIRE with a crash in between: the page reports the deadlock',
   await expect(page.getByTestId('verdict-headline')).toHaveText('SAFE');
   await expect(page.getByTestId('deadlock')).toContainText('yes: lock on A, owner C1');
 });
+
+test('the happy path: the page lists who held the lock, one after the other', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('happy-path');
+  const beliefs = nodeVerdict('happy-path').verdict.beliefs;
+  const rows = page.getByTestId('beliefs').locator('tbody tr');
+  await expect(rows).toHaveCount(beliefs.length);
+  await expect(rows.nth(0)).toContainText('C1');
+  await expect(rows.nth(0)).toContainText('released it');
+  await expect(rows.nth(1)).toContainText('C2');
+  await expect(rows.nth(1)).toContainText(`${beliefs[1]?.startMs} ms`);
+});

@@ -1,10 +1,13 @@
 import type { CheckResult } from '../check/types.ts';
 import type { RunSummary } from '../sim/engine/summarize.ts';
 import type { Scenario } from '../sim/model/scenario.ts';
+import { BeliefsView } from './BeliefsView.tsx';
 import { VerdictView } from './VerdictView.tsx';
 
 /** The engine's account of one run: counts, the faults in order, the nodes at the end, the trace hash. */
 export function RunSummaryView({ scenario, summary, verdict, runMs }: { scenario: Scenario; summary: RunSummary; verdict: CheckResult; runMs: number }) {
+  const hasLockClients = scenario.clients.some((c) => c.strategy.kind !== 'script');
+  const hasScriptClients = scenario.clients.some((c) => c.strategy.kind === 'script');
   return (
     <article className="summary" aria-label="Run summary">
       <h2 data-testid="scenario-name">{summary.name}</h2>
@@ -20,7 +23,7 @@ export function RunSummaryView({ scenario, summary, verdict, runMs }: { scenario
         <Stat label="Run + check time in this browser" value={`${runMs.toFixed(1)} ms`} />
       </dl>
       {summary.truncated && <p className="error">The run hit its event budget and was cut short.</p>}
-      {scenario.clients.some((c) => c.strategy.kind !== 'script') && <VerdictView verdict={verdict} />}
+      {hasLockClients && <VerdictView verdict={verdict} />}
       <h3>What happened</h3>
       {summary.faults.length === 0 ? (
         <p>No faults: every process stayed up and every clock stayed true.</p>
@@ -34,8 +37,14 @@ export function RunSummaryView({ scenario, summary, verdict, runMs }: { scenario
           ))}
         </ol>
       )}
-      <h3>Replies the clients saw</h3>
-      {summary.replies.length === 0 ? (
+      {hasLockClients && (
+        <>
+          <h3>Who held the lock</h3>
+          <BeliefsView beliefs={verdict.beliefs} />
+        </>
+      )}
+      {hasScriptClients && <h3>Replies the script clients saw</h3>}
+      {!hasScriptClients ? null : summary.replies.length === 0 ? (
         <p>No client received a reply.</p>
       ) : (
         <table className="replies" data-testid="replies">
