@@ -101,6 +101,22 @@ const releasingState: LockStateConfig = {
   always: { guard: 'phaseComplete', target: '#lock.roundDone' },
 };
 
+/**
+ * Ask every node at once and count the votes: decided as soon as the outcome is certain
+ * (a quorum said yes, or can no longer), or when the shared request timeout fires.
+ */
+export function voteOfAll(begin: 'beginPhaseAll' | 'beginExtension', argvOf: (context: LockContext) => string[], decided: string): LockStateConfig {
+  return {
+    entry: [begin, sendTo(({ context }) => toAll(context, argvOf(context))), armRequestTimeout],
+    exit: cancel('REQUEST_TIMEOUT'),
+    on: {
+      REPLY: { guard: 'isCurrentReply', actions: 'countVote' },
+      REQUEST_TIMEOUT: decided,
+    },
+    always: { guard: 'voteDecided', target: decided },
+  };
+}
+
 /** The critical section: work, then (optionally check validity and) write; the last write ends it. */
 const workRegion: LockStateConfig = {
   initial: 'working',
@@ -150,19 +166,7 @@ const watchdogRegion: LockStateConfig = {
       exit: cancel('EXTEND'),
       on: { EXTEND: 'extending' },
     },
-    extending: {
-      entry: [
-        'beginExtension',
-        sendTo(({ context }) => toAll(context, extendArgv(context.input.key, context.value, context.input.ttlMs))),
-        armRequestTimeout,
-      ],
-      exit: cancel('REQUEST_TIMEOUT'),
-      on: {
-        REPLY: { guard: 'isCurrentReply', actions: 'countVote' },
-        REQUEST_TIMEOUT: 'deciding',
-      },
-      always: { guard: 'voteDecided', target: 'deciding' },
-    },
+    extending: voteOfAll('beginExtension', (context) => extendArgv(context.input.key, context.value, context.input.ttlMs), 'deciding'),
     deciding: {
       always: [
         {

@@ -7,7 +7,7 @@
  * `redlock-watchdog` adds auto-extension while the lock is held (lifecycle.ts).
  */
 import { acquireArgv } from '../commands.ts';
-import { armRequestTimeout, cancel, type LockStateConfig, lockMachine, reportAttempt, sendTo, toAll } from '../lifecycle.ts';
+import { armRequestTimeout, cancel, type LockStateConfig, lockMachine, reportAttempt, sendTo, voteOfAll } from '../lifecycle.ts';
 
 const acquiring: LockStateConfig = {
   entry: ['beginAttempt', reportAttempt],
@@ -17,19 +17,7 @@ const acquiring: LockStateConfig = {
       always: [{ guard: 'isSequential', target: 'sequential' }, { target: 'parallel' }],
     },
     /** Every node at once, one shared timeout; decided as soon as the outcome is certain. */
-    parallel: {
-      entry: [
-        'beginPhaseAll',
-        sendTo(({ context }) => toAll(context, acquireArgv('redlock', context.input.key, context.value, context.input.ttlMs))),
-        armRequestTimeout,
-      ],
-      exit: cancel('REQUEST_TIMEOUT'),
-      on: {
-        REPLY: { guard: 'isCurrentReply', actions: 'countVote' },
-        REQUEST_TIMEOUT: '#lock.deciding',
-      },
-      always: { guard: 'voteDecided', target: '#lock.deciding' },
-    },
+    parallel: voteOfAll('beginPhaseAll', (context) => acquireArgv('redlock', context.input.key, context.value, context.input.ttlMs), '#lock.deciding'),
     /** One node after another, each with its own small timeout (R12 step 2). */
     sequential: {
       entry: 'beginPhaseAll',
