@@ -151,7 +151,7 @@ const workRegion: LockStateConfig = {
 /**
  * Auto-extension (node-redlock using(), Redisson's watchdog): thresholdMs before validity
  * ends, run the compare-and-extend script on every node; it holds only with a quorum
- * decided within validity (R16). On a failure it retries at once while validity lasts
+ * decided within validity (R16). On a failure it retries (1 ms later) while validity lasts
  * (R21), then the client learns it lost the lock: a client that polls (checks validity)
  * stops and releases; one that does not keeps working, as an unpolled abort signal would.
  */
@@ -183,10 +183,19 @@ const watchdogRegion: LockStateConfig = {
             })),
           ],
         },
-        { guard: 'stillValid', target: 'extending', reenter: true },
+        { guard: 'stillValid', target: 'retrying' },
         { guard: 'checksValidity', target: '#lock.releasing', actions: [reportLost('extend-failed'), 'markNotHolding'] },
         { target: 'stopped', actions: [reportLost('extend-failed'), 'markNotHolding'] },
       ],
+    },
+    /**
+     * node-redlock retries a failed extension at once; here one simulated millisecond later,
+     * so that a zero-latency network cannot make it loop forever within one instant.
+     */
+    retrying: {
+      entry: timer('EXTEND', () => 1),
+      exit: cancel('EXTEND'),
+      on: { EXTEND: 'extending' },
     },
     /** Extension failed; the work goes on without the lock (unless the client checks validity). */
     stopped: {},

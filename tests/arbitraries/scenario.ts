@@ -99,7 +99,7 @@ const smallMs = fc.oneof(
 );
 
 /** Loss rates: mostly round percentages (a few in a hundred), sometimes any double in [0, 1]. */
-const probability = fc
+export const probability = fc
   .oneof(
     { weight: 2, arbitrary: fc.constantFrom(0, 1) },
     { weight: 4, arbitrary: fc.integer({ min: 0, max: 30 }).map((n) => n / 100) },
@@ -108,7 +108,7 @@ const probability = fc
   )
   .map((p) => (Object.is(p, -0) ? 0 : p));
 
-const clockRate = fc.oneof(
+export const clockRate = fc.oneof(
   { weight: 3, arbitrary: fc.constant(1) },
   { weight: 2, arbitrary: fc.double({ min: 0.9, max: 1.1, noNaN: true }) },
   { weight: 1, arbitrary: fc.double({ min: LIMITS.clockRateMin, max: LIMITS.clockRateMax, noNaN: true }) },
@@ -308,7 +308,79 @@ function workloadArb(shape: Shape) {
   );
 }
 
-function clientsArb(shape: Shape): fc.Arbitrary<ClientInput[]> {
+type StrategyInput = ClientInput['strategy'];
+
+/**
+ * A lock client's strategy, any design with any parameters the schema accepts (within
+ * bounds that keep a run fast): single-instance designs on any node, or on the default
+ * one; single-failover only where there is a Sentinel. autoExtend's threshold is fitted
+ * to the TTL later (fitToLock), once the lock is known.
+ */
+function lockStrategyArb(shape: Shape): fc.Arbitrary<StrategyInput> {
+  const rec = <T>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }) =>
+    fc.record(model, { requiredKeys: ['kind' as keyof T], noNullPrototype: true });
+  const node = fc.oneof(fc.constant(null), fc.constantFrom(...shape.nodeIds));
+  const requestTimeoutMs = fc.oneof(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 2_000 }));
+  const retryDelayMs = fc.oneof(
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 20 }) },
+    { weight: 4, arbitrary: fc.integer({ min: 20, max: 1_000 }) },
+  );
+  const single = (kind: 'setnx-expire' | 'set-nx-px-del' | 'set-nx-px-cad') =>
+    rec({ kind: fc.constant(kind), node, requestTimeoutMs, retryDelayMs }) as fc.Arbitrary<StrategyInput>;
+  const redlock = rec({
+    kind: fc.constant('redlock' as const),
+    mode: fc.constantFrom('parallel' as const, 'sequential' as const),
+    requestTimeoutMs: fc.integer({ min: 1, max: 500 }),
+    driftFactor: fc.oneof(fc.constantFrom(0, 0.01), fc.double({ min: 0, max: 0.5, noNaN: true })),
+    retryCount: fc.integer({ min: 0, max: 50 }),
+    retryDelayMs: fc.integer({ min: 0, max: 1_000 }),
+    retryJitterMs: fc.integer({ min: 0, max: 500 }),
+    autoExtend: fc.oneof(
+      fc.constant(null),
+      fc.record(
+        { thresholdMs: fc.integer({ min: 1, max: 20_000 }), maxExtensions: fc.integer({ min: 0, max: 50 }) },
+        { requiredKeys: ['thresholdMs'], noNullPrototype: true },
+      ),
+    ),
+  }) as fc.Arbitrary<StrategyInput>;
+  const failover = rec({
+    kind: fc.constant('single-failover' as const),
+    waitReplicas: fc.integer({ min: 0, max: 3 }),
+    waitTimeoutMs: fc.integer({ min: 0, max: 1_000 }),
+    requestTimeoutMs,
+    retryDelayMs,
+  }) as fc.Arbitrary<StrategyInput>;
+  const designs = [single('setnx-expire'), single('set-nx-px-del'), single('set-nx-px-cad'), redlock, redlock];
+  return fc.oneof(...designs, ...(shape.sentinel ? [failover] : []));
+}
+
+/** Redlock's auto-extension threshold must be below the TTL (crossCheck); none fits a 1 ms TTL. */
+function fitToLock(client: ClientInput, ttlMs: number): ClientInput {
+  const s = client.strategy;
+  if (s.kind !== 'redlock' || s.autoExtend === null || s.autoExtend === undefined || s.autoExtend.thresholdMs < ttlMs) return client;
+  const autoExtend = ttlMs <= 1 ? null : { ...s.autoExtend, thresholdMs: 1 + ((s.autoExtend.thresholdMs - 1) % (ttlMs - 1)) };
+  return { ...client, strategy: { ...s, autoExtend } };
+}
+
+function clientsArb(shape: Shape, lockClients: boolean): fc.Arbitrary<ClientInput[]> {
+  if (!lockClients) return scriptClientsArb(shape);
+  const script = scriptStepsArb(shape).map((steps): StrategyInput => ({ kind: 'script', steps }));
+  const strategy = fc.oneof({ weight: 1, arbitrary: script }, { weight: 3, arbitrary: lockStrategyArb(shape) });
+  const one = fc.record(
+    {
+      clock: clockArb,
+      strategy,
+      workload: workloadArb(shape),
+    },
+    { requiredKeys: ['strategy'], noNullPrototype: true },
+  );
+  return fc
+    .array(one, { minLength: shape.clientIds.length, maxLength: shape.clientIds.length })
+    .map((specs) => specs.map(({ strategy: s, ...rest }, i): ClientInput => ({ id: shape.clientIds[i] as string, ...rest, strategy: s })));
+}
+
+/** Script clients only (the arbitrary as it was before lock clients existed: pinned paths stay valid). */
+function scriptClientsArb(shape: Shape): fc.Arbitrary<ClientInput[]> {
   const one = fc.record(
     {
       clock: clockArb,
@@ -354,7 +426,7 @@ function networkArb(shape: Shape) {
 }
 
 /** Two or more disjoint, non-empty groups of distinct processes. */
-function partitionGroupsArb(pool: string[]): fc.Arbitrary<string[][]> {
+export function partitionGroupsArb(pool: string[]): fc.Arbitrary<string[][]> {
   return fc
     .tuple(
       fc.shuffledSubarray(pool, { minLength: 2 }),
@@ -475,7 +547,7 @@ function sentinelArb(shape: Shape) {
   );
 }
 
-function documentArb(shape: Shape): fc.Arbitrary<ScenarioInputV1> {
+function documentArb(shape: Shape, lockClients: boolean): fc.Arbitrary<ScenarioInputV1> {
   return fc
     .record(
       {
@@ -487,7 +559,7 @@ function documentArb(shape: Shape): fc.Arbitrary<ScenarioInputV1> {
         nodes: nodesArb(shape),
         sentinel: shape.sentinel ? sentinelArb(shape) : fc.constant(null),
         network: networkArb(shape),
-        clients: clientsArb(shape),
+        clients: clientsArb(shape, lockClients),
         timeline: timelineArb(shape),
       },
       { requiredKeys: ['nodes', 'clients', 'seed'], noNullPrototype: true },
@@ -495,19 +567,36 @@ function documentArb(shape: Shape): fc.Arbitrary<ScenarioInputV1> {
     .map((doc): ScenarioInputV1 => {
       // durationMs may be left to its default (60 s) only when that is the run's length.
       const omitDuration = shape.durationMs === 60_000 && doc.seed % 2 === 0;
-      return { version: 1, ...(omitDuration ? {} : { durationMs: shape.durationMs }), ...doc };
+      const ttlMs = doc.lock?.ttlMs ?? 10_000;
+      const clients = doc.clients.map((c) => fitToLock(c, ttlMs));
+      // single-failover finds its master through Sentinel: give it one (all defaults) if the draw left it out.
+      const needsSentinel = clients.some((c) => c.strategy.kind === 'single-failover') && (doc.sentinel ?? null) === null;
+      return {
+        version: 1,
+        ...(omitDuration ? {} : { durationMs: shape.durationMs }),
+        ...doc,
+        clients,
+        ...(needsSentinel ? { sentinel: {} } : {}),
+      };
     });
 }
 
 export interface ScenarioArbOptions {
   /** Longest run to generate (default DURATION_MS_MAX); at most LIMITS.durationMsMax. */
   durationMsMax?: number;
+  /**
+   * Clients may also be lock clients of every design, with any parameters (default false:
+   * script clients only). For lock worlds built to a purpose (fault-free, correct usage,
+   * targeted faults) see lockScenario.ts.
+   */
+  lockClients?: boolean;
 }
 
 /** Valid scenario documents, as plain JSON-compatible data. */
 export function scenarioInputArb(options: ScenarioArbOptions = {}): fc.Arbitrary<ScenarioInputV1> {
   const durationMsMax = Math.min(options.durationMsMax ?? DURATION_MS_MAX, LIMITS.durationMsMax);
-  return shapeArb(durationMsMax).chain(documentArb);
+  const lockClients = options.lockClients ?? false;
+  return shapeArb(durationMsMax).chain((shape) => documentArb(shape, lockClients));
 }
 
 export interface ValidScenario {

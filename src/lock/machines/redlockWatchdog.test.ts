@@ -77,10 +77,13 @@ describe('redlock-watchdog (autoExtend)', () => {
     expect(d.context().votesFor).toBe(1);
   });
 
-  it('without a quorum it retries at once while still valid', () => {
+  it('without a quorum it retries 1 ms later while still valid (node-redlock: at once)', () => {
     const d = holding();
     d.send(fire('EXTEND', 9_398));
     extendRound(d, ZERO, 9_402);
+    expect(d.effects('startTimer')).toEqual([{ timer: 'EXTEND', delayMs: 1 }]);
+    expect(d.state()).toBe('holding.{work.working,watchdog.retrying}');
+    d.send(fire('EXTEND', 9_403));
     expect(sent(d).map((r) => [r.node, r.reqId, r.argv[1]])).toEqual([
       ['A', 7, 'compare-and-extend'],
       ['B', 8, 'compare-and-extend'],
@@ -94,6 +97,7 @@ describe('redlock-watchdog (autoExtend)', () => {
     d.send(fire('EXTEND', 9_398));
     d.send(reply({ node: 'A', reqId: 4, argv: [] }, int(1), 9_400));
     d.send(fire('REQUEST_TIMEOUT', 9_448));
+    d.send(fire('EXTEND', 9_449));
     expect(sent(d).map((r) => r.reqId)).toEqual([7, 8, 9]);
   });
 
@@ -109,6 +113,7 @@ describe('redlock-watchdog (autoExtend)', () => {
     const d = holding(3, { checkValidityBeforeWrite: true });
     d.send(fire('EXTEND', 9_398));
     extendRound(d, ZERO, 9_402);
+    d.send(fire('EXTEND', 9_403));
     extendRound(d, ZERO, VALID_UNTIL);
     expect(d.effects('report')).toEqual([
       { kind: 'lost', value: VALUE, reason: 'extend-failed' },
@@ -124,6 +129,7 @@ describe('redlock-watchdog (autoExtend)', () => {
     const d = holding(3, { checkValidityBeforeWrite: false });
     d.send(fire('EXTEND', 9_398));
     extendRound(d, ZERO, 9_402);
+    d.send(fire('EXTEND', 9_403));
     extendRound(d, ZERO, VALID_UNTIL);
     expect(reportsOf(d, 'lost')).toEqual([{ kind: 'lost', value: VALUE, reason: 'extend-failed' }]);
     expect(d.state()).toBe('holding.{work.working,watchdog.stopped}');

@@ -21,6 +21,8 @@ import { Proc } from '../process/proc.ts';
  */
 export class LockClient extends Proc {
   private actor: LockActor | null = null;
+  /** The workload finished: later replies and timers have nobody to go to. */
+  private finished = false;
   private readonly prng: Prng;
   private readonly timerGen: Record<string, number> = {};
   private readonly epochOf = new Map<string, number>();
@@ -56,6 +58,7 @@ export class LockClient extends Proc {
   }
 
   onMessage(msg: Message): void {
+    if (this.finished) return;
     const body = msg.body;
     const nowMs = this.clock.wallMs(this.host.nowMs);
     if (body.type === 'reply') {
@@ -78,6 +81,7 @@ export class LockClient extends Proc {
 
   /** A timer event, stamped with this client's wall clock and a fresh draw. */
   private deliver(type: TimerName): void {
+    if (this.finished) return;
     this.actor?.send({ type, nowMs: this.clock.wallMs(this.host.nowMs), random: this.prng.nextUint32() });
   }
 
@@ -149,6 +153,7 @@ export class LockClient extends Proc {
         if (this.lease?.value === r.value) this.lease = null;
         return;
       case 'done':
+        this.finished = true;
         return this.host.emit({ t, kind: 'client-done', client });
     }
   }
