@@ -96,7 +96,7 @@ export class LockClient extends Proc {
     this.host.send(this.id, SENTINEL_ID, { type: 'sentinel', reqId, query: 'get-master', group: group ?? '', answer: null }, 'get-master');
   }
 
-  /** Timers run on the monotonic clock (as setTimeout does); re-arming one replaces it. */
+  /** Timers run on the monotonic clock, as a JavaScript timer does; re-arming one replaces it. */
   private startTimer(timer: TimerName, delayMs: number): void {
     const gen = (this.timerGen[timer] ?? 0) + 1;
     this.timerGen[timer] = gen;
