@@ -58,9 +58,11 @@ export function processMarks(trace: readonly TraceEvent[]): ProcessMarks {
         points.push({ process: e.process, t: e.t, kind: 'restart', text: `restarted (${e.persistence}), ${e.keysLoaded} key(s) loaded`, index });
         return;
       case 'pause':
-        return begin(e.process, 'paused', e.t, index);
+        begin(e.process, 'paused', e.t, index);
+        return;
       case 'resume':
-        return end(e.process, 'paused', e.t);
+        end(e.process, 'paused', e.t);
+        return;
       case 'clock-jump':
         points.push({ process: e.process, t: e.t, kind: 'clock-jump', text: `clock ${e.deltaMs >= 0 ? '+' : ''}${e.deltaMs} ms, reads ${e.wallMs}`, index });
         return;
