@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseScenario } from '../../src/scenario/parse.ts';
-import type { Scenario, TimelineKind } from '../../src/sim/model/scenario.ts';
+import { type Scenario, TIMELINE_KINDS } from '../../src/sim/model/scenario.ts';
 import { FAULT_FREE_LATENCY_MS_MAX, LOCK_STRATEGIES, type LockScenarioOptions, lockScenarioInputArb, MASTER_IDS } from './lockScenario.ts';
 import { mustParse, scenarioInputArb } from './scenario.ts';
 
@@ -132,20 +132,7 @@ describe('lock scenario arbitrary', () => {
       if (s.network.latencyMs.kind === 'long-tail') mark('latency:long-tail');
       for (const e of s.timeline) mark(`timeline:${e.kind}`);
     }
-    const timelineKinds: TimelineKind[] = [
-      'crash-node',
-      'restart-node',
-      'pause-node',
-      'kill-master',
-      'crash-client',
-      'pause-client',
-      'clock-jump',
-      'clock-rate',
-      'partition',
-      'heal',
-      'link-delay',
-      'link-drop',
-    ];
+    const timelineKinds = TIMELINE_KINDS;
     const expected = [
       ...[1, 2, 3, 4].map((n) => `clients:${n}`),
       'fencing:none',

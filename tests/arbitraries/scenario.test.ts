@@ -4,7 +4,7 @@ import { LIMITS } from '../../src/scenario/limits.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { COMMAND_NAMES } from '../../src/sim/redis/commands.ts';
 import { SCRIPT_NAMES } from '../../src/sim/redis/scripts.ts';
-import type { Scenario, TimelineKind } from '../../src/sim/model/scenario.ts';
+import { type Scenario, TIMELINE_KINDS } from '../../src/sim/model/scenario.ts';
 import { DURATION_MS_MAX, mustParse, scenarioInputArb } from './scenario.ts';
 
 /**
@@ -78,20 +78,7 @@ describe('scenario arbitrary', () => {
         if (e.atMs === s.durationMs) mark('timeline:at-end');
       }
     }
-    const timelineKinds: TimelineKind[] = [
-      'crash-node',
-      'restart-node',
-      'pause-node',
-      'kill-master',
-      'crash-client',
-      'pause-client',
-      'clock-jump',
-      'clock-rate',
-      'partition',
-      'heal',
-      'link-delay',
-      'link-drop',
-    ];
+    const timelineKinds = TIMELINE_KINDS;
     const expected = [
       'nodes:1',
       'nodes:15',

@@ -146,6 +146,23 @@ export type TimelineEntry =
 
 export type TimelineKind = TimelineEntry['kind'];
 
+/** Every timeline kind once (the compiler checks the list is complete), for tests and fault pickers. */
+const TIMELINE_KIND_SET = {
+  'crash-node': true,
+  'restart-node': true,
+  'pause-node': true,
+  'kill-master': true,
+  'crash-client': true,
+  'pause-client': true,
+  'clock-jump': true,
+  'clock-rate': true,
+  partition: true,
+  heal: true,
+  'link-delay': true,
+  'link-drop': true,
+} satisfies Record<TimelineKind, true>;
+export const TIMELINE_KINDS = Object.keys(TIMELINE_KIND_SET) as TimelineKind[];
+
 export interface Scenario {
   version: typeof SCENARIO_VERSION;
   name: string;
