@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../sim/trace/events.ts';
 import { check } from './check.ts';
 import { TraceBuilder } from './testing/traceBuilder.ts';
+import { setnxCrashTrace } from './testing/scenarios.ts';
 
 const ABCDE = ['A', 'B', 'C', 'D', 'E'];
 
@@ -99,15 +100,7 @@ describe('check', () => {
   });
 
   it('a deadlock or a long wait does not make a run unsafe', () => {
-    const trace = new TraceBuilder(['A'], ['C1', 'C2'])
-      .at(0)
-      .attempt('C1', 'v1')
-      .at(1)
-      .keySet('A', 'lock', 'v1', -1)
-      .crash('C1')
-      .at(100)
-      .attempt('C2', 'v2')
-      .end(20_000);
+    const trace = setnxCrashTrace();
     const r = check(trace);
     expect(r).toMatchObject({ safe: true, deadlocked: true, maxUnavailableMs: 19_900, unavailable: { fromMs: 100, toMs: 20_000 } });
   });

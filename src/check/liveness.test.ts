@@ -3,6 +3,7 @@ import type { TraceEvent } from '../sim/trace/events.ts';
 import { beliefIntervals } from './beliefs.ts';
 import { deadlocks, unavailability } from './liveness.ts';
 import { TraceBuilder } from './testing/traceBuilder.ts';
+import { setnxCrashTrace } from './testing/scenarios.ts';
 
 const unavailabilityOf = (trace: TraceEvent[]) => unavailability(trace, beliefIntervals(trace));
 
@@ -61,15 +62,7 @@ describe('unavailability', () => {
 
 describe('deadlocks', () => {
   it('S9: C1 sets the key without a TTL and crashes before EXPIRE: the key is stuck on A', () => {
-    const trace = new TraceBuilder(['A'], ['C1', 'C2'])
-      .at(0)
-      .attempt('C1', 'v1')
-      .at(1)
-      .keySet('A', 'lock', 'v1', -1)
-      .crash('C1')
-      .at(100)
-      .attempt('C2', 'v2')
-      .end(20_000);
+    const trace = setnxCrashTrace();
     expect(deadlocks(trace)).toEqual([{ node: 'A', key: 'lock', value: 'v1', owner: 'C1', sinceMs: 1 }]);
   });
 
