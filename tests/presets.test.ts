@@ -79,6 +79,7 @@ describe('the preset library', () => {
       'restart-aof-always',
       'restart-aof-everysec',
       'delayed-restart',
+      'failover-happy-path',
       'failover-loses-lock',
       'failover-with-wait',
       'setnx-expire-crash',
@@ -577,5 +578,41 @@ describe('busy-redlock (benchmark, no faults) [DL]', () => {
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.every((f) => f.reason === 'no-quorum')).toBe(true);
     expect(failed.some((f) => f.votes > 0)).toBe(true);
+  });
+});
+
+describe('failover-happy-path (S8 setup, no faults) [DL][REPL][SEN]', () => {
+  const o = runPreset('failover-happy-path');
+  it('is safe: C1 holds the lock on M, the key reaches R by replication, C2 gets the lock only after C1 releases', () => {
+    expect(o.verdict.safe).toBe(true);
+    expect(o.verdict.acquisitions).toBe(2);
+    const c1 = o.first('lock-acquired', by('C1'));
+    expect(c1.nodes).toEqual(['M']);
+    const replicated = o.first('key-set', (e) => e.node === 'R' && e.via === 'replication');
+    expect(replicated.t).toBeGreaterThanOrEqual(1000); // replication lag 1 s
+    const released = o.first('lock-released', by('C1'));
+    expect(o.first('lock-acquired', by('C2')).t).toBeGreaterThan(released.t);
+    expect(o.all('failover')).toHaveLength(0);
+  });
+
+  /** What the playground's "kill the master" does to this run, depending on when. */
+  function killedAt(atMs: number): CheckResult {
+    const parsed = loadPreset('failover-happy-path');
+    if (!parsed.ok) throw new Error('invalid');
+    return check(run({ ...parsed.value, timeline: [{ atMs, kind: 'kill-master', restartAfterMs: null }] }).trace);
+  }
+
+  it('becomes S8 when the master dies before the key reached the replica: Sentinel promotes R and C2 locks it while C1 holds', () => {
+    const v = killedAt(300);
+    expect(v.safe).toBe(false);
+    expect(v.exclusionViolations[0]?.clients).toEqual(['C1', 'C2']);
+    // down-after 5 s + promotion 1 s after the crash, then C2's next poll
+    expect(v.exclusionViolations[0]?.atMs).toBeGreaterThan(6300);
+    expect(v.exclusionViolations[0]?.atMs).toBeLessThan(8000);
+  });
+
+  it('stays safe when the master dies after replication: R already has C1\'s key', () => {
+    expect(killedAt(2000).safe).toBe(true);
+    expect(killedAt(2000).exclusionViolations).toHaveLength(0);
   });
 });

@@ -2,12 +2,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { DEFAULT_EXAMPLE_ID } from './examples.ts';
-import { createPlaygroundStore } from './store.ts';
+import { startPlayer } from './player.ts';
+import { createPlaygroundStore } from './store/playgroundStore.ts';
+import { applyTheme, initialTheme } from './theme.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
-const store = createPlaygroundStore(DEFAULT_EXAMPLE_ID);
+const store = createPlaygroundStore(DEFAULT_EXAMPLE_ID, initialTheme());
+applyTheme(store.getState().theme);
+store.subscribe((s, prev) => {
+  if (s.theme !== prev.theme) applyTheme(s.theme);
+});
+startPlayer(store);
 createRoot(root).render(
   <StrictMode>
     <App store={store} />

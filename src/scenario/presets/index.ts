@@ -15,6 +15,7 @@ import clockJump from './clock-jump.json' with { type: 'json' };
 import delWithoutOwnerCheck from './del-without-owner-check.json' with { type: 'json' };
 import delayedRestart from './delayed-restart.json' with { type: 'json' };
 import delayedWrite from './delayed-write.json' with { type: 'json' };
+import failoverHappyPath from './failover-happy-path.json' with { type: 'json' };
 import failoverLosesLock from './failover-loses-lock.json' with { type: 'json' };
 import failoverWithWait from './failover-with-wait.json' with { type: 'json' };
 import gcPauseAfterAcquire from './gc-pause-after-acquire.json' with { type: 'json' };
@@ -59,6 +60,7 @@ export const PRESETS: readonly Preset[] = [
   { name: 'restart-aof-always', title: 'Restart with AOF always', scenario: restartAofAlways, source: 'S7b' },
   { name: 'restart-aof-everysec', title: 'Restart with AOF everysec', scenario: restartAofEverysec, source: 'S7c' },
   { name: 'delayed-restart', title: 'Delayed restart', scenario: delayedRestart, source: 'S7d' },
+  { name: 'failover-happy-path', title: 'Failover setup, no faults (kill the master yourself)', scenario: failoverHappyPath, source: 'S8' },
   { name: 'failover-loses-lock', title: 'Failover loses the lock', scenario: failoverLosesLock, source: 'S8' },
   { name: 'failover-with-wait', title: 'Failover with WAIT', scenario: failoverWithWait, source: 'S8' },
   { name: 'setnx-expire-crash', title: 'SETNX + EXPIRE crash', scenario: setnxExpireCrash, source: 'S9' },

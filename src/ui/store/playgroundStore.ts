@@ -1,0 +1,234 @@
+import { createStore } from 'zustand/vanilla';
+import type { Fencing, Scenario, TimelineEntry } from '../../sim/model/scenario.ts';
+import { EXAMPLES } from '../examples.ts';
+import { causeChain, type CauseChain } from './causes.ts';
+import { type Computed, compute, type RunView } from './compute.ts';
+import { type Cursor, cursorAtIndex, cursorAtMs, stepBack, stepForward } from './cursor.ts';
+import { sortedTimeline, withFault, withFaultMoved, withFaultReplaced, withFencing, withoutFault, withSeed } from './edits.ts';
+import { firstIncidentCrossed, type Incident, incidentsOf, nextIncident, previousIncident } from './incidents.ts';
+import { defaultSpeed, SPEED_MAX, SPEED_MIN } from './speed.ts';
+
+export type Theme = 'light' | 'dark';
+
+/**
+ * The page's state (a vanilla Zustand store: the timeline and the player loop subscribe to it
+ * without React). The scenario is the document; every edit makes a new scenario, which is
+ * validated, run and checked — the trace is never edited. Undo/redo are stacks of scenarios.
+ */
+export interface PlaygroundState {
+  exampleId: string;
+  /** The example's own scenario, as loaded (what "reset" goes back to). */
+  original: Scenario | null;
+  scenario: Scenario | null;
+  run: RunView | null;
+  incidents: Incident[];
+  /** Why the example could not be loaded or run, or null. */
+  error: string | null;
+  /** Why the last edit was refused (the scenario stayed as it was), or null. */
+  editError: string | null;
+  past: Scenario[];
+  future: Scenario[];
+  cursor: Cursor;
+  playing: boolean;
+  /** Simulated ms per real second. */
+  speed: number;
+  autoPause: boolean;
+  /** Why playback stopped on its own, for the status line; null after any other action. */
+  pausedFor: string | null;
+  /** The process whose details (statechart) are shown. */
+  selected: string | null;
+  highlight: CauseChain | null;
+  theme: Theme;
+
+  load(exampleId: string): void;
+  setFencing(fencing: Fencing): void;
+  setSeed(seed: number): void;
+  injectFault(entry: TimelineEntry): void;
+  replaceFault(i: number, entry: TimelineEntry): void;
+  /** A drag of fault `i`: 'start' records the undo point, 'move' re-runs live, 'end' tidies the order. */
+  moveFault(i: number, atMs: number, phase: 'start' | 'move' | 'end'): void;
+  removeFault(i: number): void;
+  undo(): void;
+  redo(): void;
+  seek(t: number): void;
+  seekIndex(index: number): void;
+  step(direction: 1 | -1): void;
+  jumpToIncident(direction: 1 | -1): void;
+  jumpToCause(incident: Incident): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  /** Advances playback by `realMs` of wall time (the player loop calls it every frame). */
+  tick(realMs: number): void;
+  setSpeed(speed: number): void;
+  setAutoPause(on: boolean): void;
+  select(process: string | null): void;
+  clearHighlight(): void;
+  setTheme(theme: Theme): void;
+}
+
+const HISTORY_MAX = 100;
+
+function firstLockClient(scenario: Scenario | null): string | null {
+  if (scenario === null) return null;
+  return (scenario.clients.find((c) => c.strategy.kind !== 'script') ?? scenario.clients[0])?.id ?? null;
+}
+
+function loaded(exampleId: string): Partial<PlaygroundState> {
+  const example = EXAMPLES.find((e) => e.id === exampleId);
+  const computed: Computed = example === undefined ? { ok: false, error: `there is no scenario named "${exampleId}"` } : compute(example.input);
+  if (!computed.ok) {
+    return { exampleId, original: null, scenario: null, run: null, incidents: [], error: computed.error, editError: null, past: [], future: [], cursor: { index: -1, t: 0 } };
+  }
+  return {
+    exampleId,
+    original: computed.scenario,
+    scenario: computed.scenario,
+    run: computed.run,
+    incidents: incidentsOf(computed.run.verdict),
+    error: null,
+    editError: null,
+    past: [],
+    future: [],
+    cursor: cursorAtIndex(computed.run.trace, -1),
+    playing: false,
+    pausedFor: null,
+    speed: defaultSpeed(computed.scenario.durationMs),
+    selected: firstLockClient(computed.scenario),
+    highlight: null,
+  };
+}
+
+export function createPlaygroundStore(initialExampleId: string, theme: Theme = 'light') {
+  return createStore<PlaygroundState>()((set, get) => {
+    /** Runs an edited scenario; on success it replaces the current one (keeping the cursor's time). */
+    const apply = (next: Scenario, history: 'push' | 'replace' | 'none'): boolean => {
+      const state = get();
+      const computed = compute(next);
+      if (!computed.ok) {
+        set({ editError: computed.error });
+        return false;
+      }
+      const past = history === 'push' && state.scenario !== null ? [...state.past, state.scenario].slice(-HISTORY_MAX) : state.past;
+      set({
+        scenario: computed.scenario,
+        run: computed.run,
+        incidents: incidentsOf(computed.run.verdict),
+        editError: null,
+        past,
+        future: history === 'none' ? state.future : [],
+        cursor: cursorAtMs(computed.run.trace, state.cursor.t),
+        highlight: null,
+      });
+      return true;
+    };
+    const edit = (f: (s: Scenario) => Scenario) => {
+      const s = get().scenario;
+      if (s !== null) apply(f(s), 'push');
+    };
+    const moveTo = (cursor: Cursor) => set({ cursor, pausedFor: null });
+    return {
+      exampleId: initialExampleId,
+      original: null,
+      scenario: null,
+      run: null,
+      incidents: [],
+      error: null,
+      editError: null,
+      past: [],
+      future: [],
+      cursor: { index: -1, t: 0 },
+      playing: false,
+      speed: 1000,
+      autoPause: true,
+      pausedFor: null,
+      selected: null,
+      highlight: null,
+      theme,
+      ...loaded(initialExampleId),
+
+      load: (exampleId) => set(loaded(exampleId)),
+      setFencing: (fencing) => edit((s) => withFencing(s, fencing)),
+      setSeed: (seed) => edit((s) => withSeed(s, seed)),
+      injectFault: (entry) => edit((s) => withFault(s, entry)),
+      replaceFault: (i, entry) => edit((s) => withFaultReplaced(s, i, entry)),
+      moveFault: (i, atMs, phase) => {
+        const s = get().scenario;
+        if (s === null) return;
+        if (phase === 'end') {
+          apply(sortedTimeline(s), 'none');
+          return;
+        }
+        apply(withFaultMoved(s, i, atMs), phase === 'start' ? 'push' : 'none');
+      },
+      removeFault: (i) => edit((s) => withoutFault(s, i)),
+      undo: () => {
+        const { past, future, scenario } = get();
+        const previous = past[past.length - 1];
+        if (previous === undefined || scenario === null) return;
+        if (apply(previous, 'none')) set({ past: past.slice(0, -1), future: [scenario, ...future] });
+      },
+      redo: () => {
+        const { past, future, scenario } = get();
+        const next = future[0];
+        if (next === undefined || scenario === null) return;
+        if (apply(next, 'none')) set({ past: [...past, scenario], future: future.slice(1) });
+      },
+      seek: (t) => {
+        const run = get().run;
+        if (run !== null) moveTo(cursorAtMs(run.trace, t));
+      },
+      seekIndex: (index) => {
+        const run = get().run;
+        if (run !== null) moveTo(cursorAtIndex(run.trace, index));
+      },
+      step: (direction) => {
+        const { run, cursor } = get();
+        if (run === null) return;
+        set({ playing: false });
+        moveTo(direction === 1 ? stepForward(run.trace, cursor) : stepBack(run.trace, cursor));
+      },
+      jumpToIncident: (direction) => {
+        const { run, cursor, incidents } = get();
+        if (run === null) return;
+        const target = direction === 1 ? nextIncident(incidents, cursor.t) : previousIncident(incidents, cursor.t);
+        if (target === undefined) return;
+        set({ playing: false });
+        moveTo(cursorAtMs(run.trace, target.atMs));
+      },
+      jumpToCause: (incident) => {
+        const { run } = get();
+        if (run === null) return;
+        const chain = causeChain(run.trace, run.verdict, incident);
+        set({ playing: false, highlight: chain, cursor: cursorAtIndex(run.trace, chain.rootIndex), pausedFor: null });
+      },
+      play: () => {
+        const { run, cursor } = get();
+        if (run === null) return;
+        // Play from the start again once the run is over, as a media player does.
+        const restart = cursor.t >= run.endMs;
+        set({ playing: true, pausedFor: null, ...(restart ? { cursor: cursorAtIndex(run.trace, -1) } : {}) });
+      },
+      pause: () => set({ playing: false, pausedFor: null }),
+      togglePlay: () => (get().playing ? get().pause() : get().play()),
+      tick: (realMs) => {
+        const { run, cursor, playing, speed, autoPause, incidents } = get();
+        if (!playing || run === null || realMs <= 0) return;
+        const toMs = Math.min(run.endMs, cursor.t + (realMs * speed) / 1000);
+        const hit = autoPause ? firstIncidentCrossed(incidents, cursor.t, toMs) : undefined;
+        if (hit !== undefined) {
+          set({ cursor: cursorAtMs(run.trace, hit.atMs), playing: false, pausedFor: `Paused at ${hit.atMs} ms: ${hit.text}.` });
+          return;
+        }
+        set({ cursor: cursorAtMs(run.trace, toMs), playing: toMs < run.endMs, pausedFor: toMs < run.endMs ? null : 'The run is over.' });
+      },
+      setSpeed: (speed) => set({ speed: Math.min(SPEED_MAX, Math.max(SPEED_MIN, speed)) }),
+      setAutoPause: (autoPause) => set({ autoPause }),
+      select: (selected) => set({ selected }),
+      clearHighlight: () => set({ highlight: null }),
+      setTheme: (theme) => set({ theme }),
+    };
+  });
+}
+
+export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
