@@ -1,45 +1,85 @@
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import type { Fencing } from '../sim/model/scenario.ts';
-import { EXAMPLES } from './examples.ts';
+import { AboutPanel } from './AboutPanel.tsx';
+import { PlaybackBar } from './controls/PlaybackBar.tsx';
+import { ScenarioBar } from './controls/ScenarioBar.tsx';
+import { FaultList } from './faults/FaultList.tsx';
+import { FaultToolbar } from './faults/FaultToolbar.tsx';
+import { keyInputOf, shortcutFor } from './keyboard.ts';
 import { RunSummaryView } from './RunSummaryView.tsx';
-import type { PlaygroundStore } from './store.ts';
+import { SidePanels } from './SidePanels.tsx';
+import { StatechartView } from './statechart/StatechartView.tsx';
+import type { PlaygroundStore } from './store/playgroundStore.ts';
+import { Timeline } from './timeline/Timeline.tsx';
+import { TopologyView } from './topology/TopologyView.tsx';
+import { VerdictPanel } from './verdict/VerdictPanel.tsx';
 
+/**
+ * The playground: the scenario bar, playback, the fault toolbar, then the workspace —
+ * topology and timeline on the left, verdict and details on the right — sized to fit a
+ * 1280×720 projector without overlap; run details below the fold.
+ */
 export function App({ store }: { store: PlaygroundStore }) {
-  const state = useStore(store);
+  const error = useStore(store, (s) => s.error);
+  const run = useStore(store, (s) => s.run);
+  const scenario = useStore(store, (s) => s.scenario);
+  const faults = useStore(store, (s) => s.scenario?.timeline.length ?? 0);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      const shortcut = shortcutFor(keyInputOf(e));
+      if (shortcut === null) return;
+      e.preventDefault();
+      shortcut(store.getState());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
   return (
-    <main className="page">
-      <header className="masthead">
+    <main className="app">
+      <header className="topbar">
         <h1>Redlock Playground</h1>
-        <p className="tagline">A deterministic simulation of Redis nodes, clocks, replication and failover, for understanding distributed locks.</p>
+        <ScenarioBar store={store} />
       </header>
-      <section className="picker">
-        <label htmlFor="example">Scenario</label>
-        <select id="example" value={state.exampleId} onChange={(e) => state.load(e.target.value)}>
-          {(['Presets', 'Raw-command examples'] as const).map((group) => (
-            <optgroup key={group} label={group}>
-              {EXAMPLES.filter((ex) => ex.group === group).map((ex) => (
-                <option key={ex.id} value={ex.id}>
-                  {ex.title}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-        <label htmlFor="fencing">Fencing</label>
-        <select id="fencing" value={state.fencing ?? 'scenario'} onChange={(e) => state.setFencing(e.target.value === 'scenario' ? null : (e.target.value as Fencing))}>
-          <option value="scenario">as in the scenario{state.scenario !== null && state.fencing === null ? ` (${state.scenario.fencing})` : ''}</option>
-          <option value="none">none</option>
-          <option value="token">token</option>
-          <option value="cas">cas</option>
-        </select>
-      </section>
-      {state.error !== null && (
+      {error !== null && (
         <p role="alert" className="error">
-          {state.error}
+          {error}
         </p>
       )}
-      {state.scenario !== null && state.summary !== null && state.verdict !== null && (
-        <RunSummaryView scenario={state.scenario} summary={state.summary} verdict={state.verdict} runMs={state.runMs} />
+      {run !== null && scenario !== null && (
+        <>
+          <div className="bars">
+            <PlaybackBar store={store} />
+            <FaultToolbar store={store} />
+          </div>
+          <div className="workspace">
+            <section className="panel topology-panel" aria-label="Topology">
+              <TopologyView store={store} />
+            </section>
+            <section className="panel timeline-panel" aria-label="Timeline">
+              <Timeline store={store} />
+            </section>
+            <aside className="side">
+              <section className="panel verdict-panel">
+                <VerdictPanel store={store} />
+              </section>
+              <section className="panel details-panel">
+                <SidePanels
+                  initial="about"
+                  tabs={[
+                    { id: 'statechart', label: 'Statechart', content: <StatechartView store={store} /> },
+                    { id: 'faults', label: `Faults (${faults})`, content: <FaultList store={store} /> },
+                    { id: 'about', label: 'About', content: <AboutPanel store={store} /> },
+                  ]}
+                />
+              </section>
+            </aside>
+          </div>
+          <details className="run-details">
+            <summary>Run details: counts, faults, who held the lock, replies, nodes at the end, trace hash</summary>
+            <RunSummaryView scenario={scenario} summary={run.summary} verdict={run.verdict} runMs={run.runMs} />
+          </details>
+        </>
       )}
     </main>
   );

@@ -2,16 +2,23 @@ import type { CheckResult } from '../check/types.ts';
 import type { RunSummary } from '../sim/engine/summarize.ts';
 import type { Scenario } from '../sim/model/scenario.ts';
 import { BeliefsView } from './BeliefsView.tsx';
-import { VerdictView } from './VerdictView.tsx';
 
 /** The engine's account of one run: counts, the faults in order, the nodes at the end, the trace hash. */
-export function RunSummaryView({ scenario, summary, verdict, runMs }: { scenario: Scenario; summary: RunSummary; verdict: CheckResult; runMs: number }) {
+export function RunSummaryView({
+  scenario,
+  summary,
+  verdict,
+  runMs,
+}: {
+  scenario: Scenario;
+  summary: RunSummary;
+  verdict: CheckResult;
+  runMs: number;
+}) {
   const hasLockClients = scenario.clients.some((c) => c.strategy.kind !== 'script');
   const hasScriptClients = scenario.clients.some((c) => c.strategy.kind === 'script');
   return (
-    <article className="summary" aria-label="Run summary">
-      <h2 data-testid="scenario-name">{summary.name}</h2>
-      {scenario.description && <p className="description">{scenario.description}</p>}
+    <article className="summary" aria-label="Run details">
       <dl className="stats">
         <Stat label="Seed" value={String(summary.seed)} testId="seed" />
         <Stat label="Simulated" value={`${(summary.durationMs / 1000).toFixed(1)} s`} />
@@ -23,7 +30,6 @@ export function RunSummaryView({ scenario, summary, verdict, runMs }: { scenario
         <Stat label="Run + check time in this browser" value={`${runMs.toFixed(1)} ms`} />
       </dl>
       {summary.truncated && <p className="error">The run hit its event budget and was cut short.</p>}
-      {hasLockClients && <VerdictView verdict={verdict} />}
       <h3>What happened</h3>
       {summary.faults.length === 0 ? (
         <p>No faults: every process stayed up and every clock stayed true.</p>

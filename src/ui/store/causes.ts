@@ -16,7 +16,18 @@ export interface CauseChain {
  * user or the scenario did), then what the system did about it (failover), then partitions,
  * which in the classic scenarios set the stage rather than cause the overlap.
  */
-const ROOT_PRIORITY = ['crash', 'clock-jump', 'clock-rate', 'pause', 'restart', 'link-fault', 'failover', 'sentinel-down', 'key-del', 'partition'];
+const ROOT_PRIORITY = [
+  'crash',
+  'clock-jump',
+  'clock-rate',
+  'pause',
+  'restart',
+  'link-fault',
+  'failover',
+  'sentinel-down',
+  'key-del',
+  'partition',
+];
 
 function rank(kind: string): number {
   const i = ROOT_PRIORITY.indexOf(kind);

@@ -8,7 +8,10 @@ import type { Fencing, Scenario, TimelineEntry } from '../../sim/model/scenario.
 
 /** Timeline entries stay in time order (stable for equal times), as a reader expects them. */
 function sorted(timeline: TimelineEntry[]): TimelineEntry[] {
-  return timeline.map((entry, i) => ({ entry, i })).sort((a, b) => a.entry.atMs - b.entry.atMs || a.i - b.i).map((x) => x.entry);
+  return timeline
+    .map((entry, i) => ({ entry, i }))
+    .sort((a, b) => a.entry.atMs - b.entry.atMs || a.i - b.i)
+    .map((x) => x.entry);
 }
 
 export function withFault(scenario: Scenario, entry: TimelineEntry): Scenario {

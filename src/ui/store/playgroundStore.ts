@@ -76,9 +76,21 @@ function firstLockClient(scenario: Scenario | null): string | null {
 
 function loaded(exampleId: string): Partial<PlaygroundState> {
   const example = EXAMPLES.find((e) => e.id === exampleId);
-  const computed: Computed = example === undefined ? { ok: false, error: `there is no scenario named "${exampleId}"` } : compute(example.input);
+  const computed: Computed =
+    example === undefined ? { ok: false, error: `there is no scenario named "${exampleId}"` } : compute(example.input);
   if (!computed.ok) {
-    return { exampleId, original: null, scenario: null, run: null, incidents: [], error: computed.error, editError: null, past: [], future: [], cursor: { index: -1, t: 0 } };
+    return {
+      exampleId,
+      original: null,
+      scenario: null,
+      run: null,
+      incidents: [],
+      error: computed.error,
+      editError: null,
+      past: [],
+      future: [],
+      cursor: { index: -1, t: 0 },
+    };
   }
   return {
     exampleId,
