@@ -37,7 +37,7 @@ test("Kleppmann's GC pause: unsafe without fencing, safe with a fencing token or
   await expect(page.getByTestId('fencing-rejections')).toContainText('the resource no longer holds its lock value');
   // Choosing another scenario goes back to that scenario's own fencing mode.
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('happy-path');
-  await expect(fencing).toHaveValue('scenario');
+  await expect(fencing).toHaveValue('none');
 });
 
 test('a clock jump on a Redis node: the page explains which two clients held the lock and why', async ({ page }) => {

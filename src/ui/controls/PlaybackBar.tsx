@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import type { TraceEvent } from '../../sim/trace/events.ts';
+import { CursorTimeField } from './CursorTimeField.tsx';
 import { describeTraceEvent } from '../readout/describeTraceEvent.ts';
 import type { PlaygroundStore } from '../store/playgroundStore.ts';
 import { describeSpeed, SPEED_MAX, SPEED_MIN, sliderFromSpeed, speedFromSlider } from '../store/speed.ts';
@@ -97,11 +98,9 @@ export function PlaybackBar({ store }: { store: PlaygroundStore }) {
         <input type="checkbox" checked={autoPause} onChange={(e) => a.setAutoPause(e.target.checked)} />
         Pause at violations
       </label>
-      <div className="readout" aria-live="off">
-        <span className="time" data-testid="cursor-time">
-          {ms(cursor.t)}
-        </span>{' '}
-        <span className="of">of {ms(run.endMs)}</span>{' '}
+      <CursorTimeField t={cursor.t} endMs={run.endMs} onSeek={(t) => a.seek(t)} />
+      <div className="readout">
+        <span className="of">ms of {ms(run.endMs)}</span>{' '}
         <span className="event" data-testid="cursor-event" title={event === undefined ? '' : describeTraceEvent(event)}>
           {event === undefined ? 'before the first event' : `#${cursor.index + 1}/${run.trace.length}: ${describeTraceEvent(event)}`}
         </span>
