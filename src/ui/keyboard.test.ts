@@ -50,5 +50,8 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('z', { ctrlKey: true, target: input }))).toBeNull();
     expect(shortcutFor(key('ArrowRight', { altKey: true }))).toBeNull();
     expect(shortcutFor(key('a'))).toBeNull();
+    const button = { tagName: 'BUTTON', role: null, isContentEditable: false, type: null };
+    expect(shortcutFor(key(' ', { target: button }))).toBeNull(); // Space clicks the focused button
+    expect(actionOf(key('ArrowRight', { target: button }))).toBe('step(1)'); // arrows still step
   });
 });

@@ -4,7 +4,7 @@ import type { PlaygroundState } from './store/playgroundStore.ts';
  * The page's keys. Space plays/pauses, arrows step one event, shift+arrows jump between
  * violations, Home/End go to the start/end, Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo/redo.
  * Keys typed into a field, a select or a slider (fault markers move with the arrows) are
- * left to that control.
+ * left to that control, and Space on a button activates the button.
  */
 export interface KeyInput {
   key: string;
@@ -19,6 +19,8 @@ export interface KeyInput {
 type Action = (s: PlaygroundState) => void;
 
 const OWN_KEYS_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+const SPACE_OWNERS_TAGS = new Set(['BUTTON', 'A', 'SUMMARY']);
+const SPACE_OWNERS_ROLES = new Set(['button', 'tab', 'checkbox', 'switch', 'link', 'radio', 'option']);
 const OWN_KEYS_ROLES = new Set(['slider', 'textbox', 'combobox', 'listbox', 'spinbutton', 'menu', 'menuitem']);
 
 /** The action a key press stands for, or null (let the browser have it). Pure, for tests. */
@@ -33,8 +35,9 @@ export function shortcutFor(k: KeyInput): Action | null {
   if (mod || k.altKey || typing) return null;
   switch (k.key) {
     case ' ':
-      // A focused button keeps Enter for itself; space is always play/pause (a media player's habit).
-      return (s) => s.togglePlay();
+      // Space activates a focused button, checkbox, tab or disclosure (what keyboard users expect);
+      // anywhere else it plays and pauses, as in a media player.
+      return SPACE_OWNERS_TAGS.has(k.target.tagName) || SPACE_OWNERS_ROLES.has(k.target.role ?? '') ? null : (s) => s.togglePlay();
     case 'ArrowRight':
       return k.shiftKey ? (s) => s.jumpToIncident(1) : (s) => s.step(1);
     case 'ArrowLeft':
