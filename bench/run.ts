@@ -4,6 +4,7 @@ import { DEFAULT_PRESET_NAME, loadPreset } from '../src/scenario/presets/index.t
 import { run } from '../src/sim/engine/run.ts';
 import { traceHash } from '../src/sim/trace/canonical.ts';
 import { busyScenario } from './busyScenario.ts';
+import { scrub } from './scrub.ts';
 
 /**
  * `npm run bench`: the engine's throughput on the busy standard scenario. It measures
@@ -86,3 +87,4 @@ function resim(): void {
 
 main();
 resim();
+scrub();
