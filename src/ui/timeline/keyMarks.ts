@@ -62,7 +62,8 @@ export function keyMarks(trace: readonly TraceEvent[]): KeyMark[] {
       const mark = live.get(`${e.node}\u0000${e.key}`);
       if (mark !== undefined) mark.expireAtMs = e.expireAtMs;
     } else if (e.kind === 'key-del') {
-      const end: KeyEnd = e.cause === 'expired-active' || e.cause === 'expired-passive' ? 'expired' : e.cause === 'command' ? 'deleted' : e.cause;
+      const end: KeyEnd =
+        e.cause === 'expired-active' || e.cause === 'expired-passive' ? 'expired' : e.cause === 'command' ? 'deleted' : e.cause;
       close(`${e.node}\u0000${e.key}`, e.t, end);
     }
   }

@@ -46,9 +46,9 @@ describe('messageMarks', () => {
       { t: 2, kind: 'send', msg: 2, type: 'request', from: 'C1', to: 'A', deliverAtMs: 4, label: 'SET lock' },
       { t: 4, kind: 'drop', msg: 2, from: 'C1', to: 'A', reason: 'process-down' },
     ];
-    expect(messageMarks(trace).map((m) => [m.msg, m.arrivedMs, m.dropped])).toEqual([
-      [1, null, 'partition'],
-      [2, null, 'process-down'],
+    expect(messageMarks(trace).map((m) => [m.msg, m.arrivedMs, m.dropped, m.droppedMs])).toEqual([
+      [1, null, 'partition', 1],
+      [2, null, 'process-down', 4],
     ]);
   });
 });

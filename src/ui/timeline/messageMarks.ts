@@ -12,6 +12,8 @@ export interface MessageMark {
   arrivedMs: number | null;
   /** Why it never arrived, or null. */
   dropped: 'loss' | 'partition' | 'process-down' | 'stale' | null;
+  /** When it was dropped (where its arrow ends with an x), or null. */
+  droppedMs: number | null;
   /** Index of the send event in the trace (for "jump to"). */
   index: number;
 }
@@ -35,6 +37,7 @@ export function messageMarks(trace: readonly TraceEvent[]): MessageMark[] {
         sentMs: e.t,
         arrivedMs: e.deliverAtMs < 0 ? null : e.deliverAtMs,
         dropped: null,
+        droppedMs: null,
         index,
       };
       marks.push(mark);
@@ -46,6 +49,7 @@ export function messageMarks(trace: readonly TraceEvent[]): MessageMark[] {
       const mark = byMsg.get(e.msg);
       if (mark !== undefined) {
         mark.dropped = e.reason;
+        mark.droppedMs = e.t;
         mark.arrivedMs = null;
       }
     }

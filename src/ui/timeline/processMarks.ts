@@ -51,11 +51,23 @@ export function processMarks(trace: readonly TraceEvent[]): ProcessMarks {
       case 'crash':
         end(e.process, 'paused', e.t);
         begin(e.process, 'down', e.t, index);
-        points.push({ process: e.process, t: e.t, kind: 'crash', text: e.keysLost > 0 ? `crashed, ${e.keysLost} key(s) lost` : 'crashed', index });
+        points.push({
+          process: e.process,
+          t: e.t,
+          kind: 'crash',
+          text: e.keysLost > 0 ? `crashed, ${e.keysLost} key(s) lost` : 'crashed',
+          index,
+        });
         return;
       case 'restart':
         end(e.process, 'down', e.t);
-        points.push({ process: e.process, t: e.t, kind: 'restart', text: `restarted (${e.persistence}), ${e.keysLoaded} key(s) loaded`, index });
+        points.push({
+          process: e.process,
+          t: e.t,
+          kind: 'restart',
+          text: `restarted (${e.persistence}), ${e.keysLoaded} key(s) loaded`,
+          index,
+        });
         return;
       case 'pause':
         begin(e.process, 'paused', e.t, index);
@@ -64,13 +76,25 @@ export function processMarks(trace: readonly TraceEvent[]): ProcessMarks {
         end(e.process, 'paused', e.t);
         return;
       case 'clock-jump':
-        points.push({ process: e.process, t: e.t, kind: 'clock-jump', text: `clock ${e.deltaMs >= 0 ? '+' : ''}${e.deltaMs} ms, reads ${e.wallMs}`, index });
+        points.push({
+          process: e.process,
+          t: e.t,
+          kind: 'clock-jump',
+          text: `clock ${e.deltaMs >= 0 ? '+' : ''}${e.deltaMs} ms, reads ${e.wallMs}`,
+          index,
+        });
         return;
       case 'clock-rate':
         points.push({ process: e.process, t: e.t, kind: 'clock-rate', text: `clock rate ${e.rate}, reads ${e.wallMs}`, index });
         return;
       case 'role':
-        points.push({ process: e.node, t: e.t, kind: 'role', text: e.role === 'master' ? 'now master' : `now replica of ${e.master}`, index });
+        points.push({
+          process: e.node,
+          t: e.t,
+          kind: 'role',
+          text: e.role === 'master' ? 'now master' : `now replica of ${e.master}`,
+          index,
+        });
         return;
     }
   });
