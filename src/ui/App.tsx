@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { AboutPanel } from './AboutPanel.tsx';
 import { PlaybackBar } from './controls/PlaybackBar.tsx';
 import { ScenarioBar } from './controls/ScenarioBar.tsx';
+import { EditHistory } from './faults/EditHistory.tsx';
 import { FaultList } from './faults/FaultList.tsx';
 import { FaultToolbar } from './faults/FaultToolbar.tsx';
 import { keyInputOf, shortcutFor } from './keyboard.ts';
@@ -40,6 +41,7 @@ export function App({ store }: { store: PlaygroundStore }) {
       <header className="topbar">
         <h1>Redlock Playground</h1>
         <ScenarioBar store={store} />
+        {scenario !== null && <EditHistory store={store} />}
       </header>
       {error !== null && (
         <p role="alert" className="error">

@@ -52,7 +52,7 @@ export function shortcutFor(k: KeyInput): Action | null {
 }
 
 export function keyInputOf(e: KeyboardEvent): KeyInput {
-  const el = e.target instanceof HTMLElement ? e.target : null;
+  const el = e.target instanceof Element ? e.target : null;
   return {
     key: e.key,
     shiftKey: e.shiftKey,
@@ -62,7 +62,7 @@ export function keyInputOf(e: KeyboardEvent): KeyInput {
     target: {
       tagName: el?.tagName ?? 'BODY',
       role: el?.getAttribute('role') ?? null,
-      isContentEditable: el?.isContentEditable ?? false,
+      isContentEditable: el instanceof HTMLElement ? el.isContentEditable : false,
       type: el instanceof HTMLInputElement ? el.type : null,
     },
   };

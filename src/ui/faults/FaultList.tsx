@@ -8,13 +8,11 @@ import './faults.css';
 
 /**
  * The scenario's timeline as an editable list: each fault's time (type a new one to move
- * it), what it does, "Go to" and "Remove"; above it, undo/redo of every edit and a way
- * back to the example as it was. Faults the cursor has passed are shown as done.
+ * it), what it does, "Go to" and "Remove" (undo/redo and reset: EditHistory, in the top bar).
+ * Faults the cursor has passed are shown as done.
  */
 export function FaultList({ store }: { store: PlaygroundStore }) {
   const scenario = useStore(store, (s) => s.scenario);
-  const canUndo = useStore(store, (s) => s.past.length > 0);
-  const canRedo = useStore(store, (s) => s.future.length > 0);
   // A count, not the cursor itself: the list re-renders only when the cursor passes a fault.
   // Before the first event (index -1) nothing has happened, not even a fault at 0 ms.
   const passed = useStore(
@@ -24,38 +22,6 @@ export function FaultList({ store }: { store: PlaygroundStore }) {
   const timeline = scenario?.timeline ?? [];
   return (
     <div className="fault-list-panel">
-      <div className="fault-list-actions">
-        <button
-          type="button"
-          aria-label="Undo"
-          title="Undo (Ctrl+Z)"
-          aria-keyshortcuts="Control+Z"
-          disabled={!canUndo}
-          onClick={() => store.getState().undo()}
-        >
-          ↶ Undo
-        </button>
-        <button
-          type="button"
-          aria-label="Redo"
-          title="Redo (Ctrl+Shift+Z)"
-          aria-keyshortcuts="Control+Shift+Z"
-          disabled={!canRedo}
-          onClick={() => store.getState().redo()}
-        >
-          ↷ Redo
-        </button>
-        <button
-          type="button"
-          title="Load this example again as it was: your edits and the undo history are dropped"
-          onClick={() => {
-            const { load, exampleId } = store.getState();
-            load(exampleId);
-          }}
-        >
-          Reset to preset
-        </button>
-      </div>
       <ol className="fault-list" data-testid="fault-list">
         {timeline.length === 0 && (
           <li className="fault-list-empty">No faults: every process stays up and every clock stays true. Inject one at the cursor.</li>

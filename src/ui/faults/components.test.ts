@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { createPlaygroundStore, type PlaygroundState, type PlaygroundStore } from '../store/playgroundStore.ts';
+import { EditHistory } from './EditHistory.tsx';
 import { FaultList } from './FaultList.tsx';
 import { FaultToolbar } from './FaultToolbar.tsx';
 
@@ -13,6 +14,7 @@ import { FaultToolbar } from './FaultToolbar.tsx';
  */
 const now = (store: PlaygroundStore): PlaygroundStore => createStore<PlaygroundState>()(() => store.getState());
 const list = (store: PlaygroundStore) => renderToStaticMarkup(createElement(FaultList, { store: now(store) }));
+const history = (store: PlaygroundStore) => renderToStaticMarkup(createElement(EditHistory, { store: now(store) }));
 const toolbar = (store: PlaygroundStore) => renderToStaticMarkup(createElement(FaultToolbar, { store: now(store) }));
 const count = (html: string, needle: string) => html.split(needle).length - 1;
 
@@ -33,7 +35,7 @@ describe('FaultList', () => {
   it('Undo and Redo are disabled until there is something to undo or redo', () => {
     const store = createPlaygroundStore('failover-loses-lock');
     const disabled = (html: string, name: string) => new RegExp(`<button[^>]*aria-label="${name}"[^>]*disabled=""`).test(html);
-    let html = list(store);
+    let html = list(store) + history(store);
     expect(count(html, 'data-testid="fault-row"')).toBe(1);
     expect(disabled(html, 'Undo')).toBe(true);
     expect(disabled(html, 'Redo')).toBe(true);
@@ -41,7 +43,7 @@ describe('FaultList', () => {
     expect(html).toContain('title="Redo (Ctrl+Shift+Z)"');
 
     store.getState().injectFault({ atMs: 100, kind: 'kill-master', restartAfterMs: null });
-    html = list(store);
+    html = list(store) + history(store);
     expect(count(html, 'data-testid="fault-row"')).toBe(2);
     // Sorted by time: the new fault at 100 ms comes before the preset's crash at 200 ms.
     expect(html).toContain('aria-label="Time of fault 1 (kill-master)"');
@@ -50,7 +52,7 @@ describe('FaultList', () => {
     expect(disabled(html, 'Redo')).toBe(true);
 
     store.getState().undo();
-    html = list(store);
+    html = list(store) + history(store);
     expect(count(html, 'data-testid="fault-row"')).toBe(1);
     expect(disabled(html, 'Undo')).toBe(true);
     expect(disabled(html, 'Redo')).toBe(false);
