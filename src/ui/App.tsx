@@ -38,45 +38,51 @@ export function App({ store }: { store: PlaygroundStore }) {
   }, [store]);
   return (
     <main className="app">
-      <header className="topbar">
-        <h1>Redlock Playground</h1>
-        <ScenarioBar store={store} />
-        {scenario !== null && <EditHistory store={store} />}
-      </header>
-      {error !== null && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <div className="screen">
+        <header className="topbar">
+          <h1>Redlock Playground</h1>
+          <ScenarioBar store={store} />
+          {scenario !== null && <EditHistory store={store} />}
+        </header>
+        {error !== null && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {run !== null && scenario !== null && (
+          <>
+            <div className="bars">
+              <PlaybackBar store={store} />
+              <FaultToolbar store={store} />
+            </div>
+            <div className="workspace">
+              <section className="panel topology-panel" aria-label="Topology">
+                <TopologyView store={store} />
+              </section>
+              <section className="panel timeline-panel" aria-label="Timeline">
+                <Timeline store={store} />
+              </section>
+              <aside className="side">
+                <section className="panel verdict-panel">
+                  <VerdictPanel store={store} />
+                </section>
+                <section className="panel details-panel">
+                  <SidePanels
+                    initial="about"
+                    tabs={[
+                      { id: 'statechart', label: 'Statechart', content: <StatechartView store={store} /> },
+                      { id: 'faults', label: `Faults (${faults})`, content: <FaultList store={store} /> },
+                      { id: 'about', label: 'About', content: <AboutPanel store={store} /> },
+                    ]}
+                  />
+                </section>
+              </aside>
+            </div>
+          </>
+        )}
+      </div>
       {run !== null && scenario !== null && (
         <>
-          <div className="bars">
-            <PlaybackBar store={store} />
-            <FaultToolbar store={store} />
-          </div>
-          <div className="workspace">
-            <section className="panel topology-panel" aria-label="Topology">
-              <TopologyView store={store} />
-            </section>
-            <section className="panel timeline-panel" aria-label="Timeline">
-              <Timeline store={store} />
-            </section>
-            <aside className="side">
-              <section className="panel verdict-panel">
-                <VerdictPanel store={store} />
-              </section>
-              <section className="panel details-panel">
-                <SidePanels
-                  initial="about"
-                  tabs={[
-                    { id: 'statechart', label: 'Statechart', content: <StatechartView store={store} /> },
-                    { id: 'faults', label: `Faults (${faults})`, content: <FaultList store={store} /> },
-                    { id: 'about', label: 'About', content: <AboutPanel store={store} /> },
-                  ]}
-                />
-              </section>
-            </aside>
-          </div>
           <details className="run-details">
             <summary>Run details: counts, faults, who held the lock, replies, nodes at the end, trace hash</summary>
             <RunSummaryView scenario={scenario} summary={run.summary} verdict={run.verdict} runMs={run.runMs} />

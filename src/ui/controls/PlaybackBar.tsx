@@ -30,7 +30,7 @@ export function PlaybackBar({ store }: { store: PlaygroundStore }) {
     <section className="playback" aria-label="Playback">
       <div className="buttons">
         <button type="button" onClick={() => a.seekIndex(-1)} disabled={atStart} aria-label="Go to the start (Home)" title="Start (Home)">
-          ⏮
+          |◀
         </button>
         <button
           type="button"
@@ -39,10 +39,10 @@ export function PlaybackBar({ store }: { store: PlaygroundStore }) {
           aria-label="Previous violation (Shift+Left)"
           title="Previous violation (Shift+←)"
         >
-          ⇤
+          ◀ Violation
         </button>
         <button type="button" onClick={() => a.step(-1)} disabled={atStart} aria-label="Step back one event (Left)" title="Step back (←)">
-          ◀
+          ‹ Step
         </button>
         <button
           type="button"
@@ -51,7 +51,7 @@ export function PlaybackBar({ store }: { store: PlaygroundStore }) {
           aria-label={playing ? 'Pause (Space)' : 'Play (Space)'}
           title={playing ? 'Pause (Space)' : 'Play (Space)'}
         >
-          {playing ? '❚❚' : '▶'}
+          {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
         <button
           type="button"
@@ -60,7 +60,7 @@ export function PlaybackBar({ store }: { store: PlaygroundStore }) {
           aria-label="Step forward one event (Right)"
           title="Step forward (→)"
         >
-          ▶|
+          Step ›
         </button>
         <button
           type="button"
@@ -69,7 +69,7 @@ export function PlaybackBar({ store }: { store: PlaygroundStore }) {
           aria-label="Next violation (Shift+Right)"
           title="Next violation (Shift+→)"
         >
-          ⇥
+          Violation ▶
         </button>
         <button
           type="button"
@@ -78,7 +78,7 @@ export function PlaybackBar({ store }: { store: PlaygroundStore }) {
           aria-label="Go to the end (End)"
           title="End (End)"
         >
-          ⏭
+          ▶|
         </button>
       </div>
       <label className="speed">
@@ -98,16 +98,18 @@ export function PlaybackBar({ store }: { store: PlaygroundStore }) {
         <input type="checkbox" checked={autoPause} onChange={(e) => a.setAutoPause(e.target.checked)} />
         Pause at violations
       </label>
-      <CursorTimeField t={cursor.t} endMs={run.endMs} onSeek={(t) => a.seek(t)} />
-      <div className="readout">
-        <span className="of">ms of {ms(run.endMs)}</span>{' '}
-        <span className="event" data-testid="cursor-event" title={event === undefined ? '' : describeTraceEvent(event)}>
-          {event === undefined ? 'before the first event' : `#${cursor.index + 1}/${run.trace.length}: ${describeTraceEvent(event)}`}
-        </span>
+      <div className="where">
+        <CursorTimeField t={cursor.t} endMs={run.endMs} onSeek={(t) => a.seek(t)} />
+        <div className="readout">
+          <span className="of">ms of {ms(run.endMs)}</span>{' '}
+          <span className="event" data-testid="cursor-event" title={event === undefined ? '' : describeTraceEvent(event)}>
+            {event === undefined ? 'before the first event' : `#${cursor.index + 1}/${run.trace.length}: ${describeTraceEvent(event)}`}
+          </span>
+        </div>
+        <p className="status" role="status" data-testid="playback-status">
+          {pausedFor ?? (playing ? 'Playing' : 'Paused')}
+        </p>
       </div>
-      <p className="status" role="status" data-testid="playback-status">
-        {pausedFor ?? (playing ? 'Playing' : 'Paused')}
-      </p>
     </section>
   );
 }

@@ -39,7 +39,7 @@ export function EditHistory({ store }: { store: PlaygroundStore }) {
           load(exampleId);
         }}
       >
-        Reset to preset
+        Reset
       </button>
     </div>
   );

@@ -286,4 +286,14 @@ describe('snapshotAt — checkpoints', () => {
     snapshotAt(r.scenario, r.trace, r.verdict, 9200, (r.trace[9200] as TraceEvent).t);
     expect(snapshotAt(r.scenario, r.trace, r.verdict, 9000, (r.trace[9000] as TraceEvent).t)).toEqual(first);
   });
+
+  it('at the end of the run, a client still in its critical section holds the lock (the run ended, not its belief)', () => {
+    const r = ran('busy-redlock');
+    const last = r.trace.length - 1;
+    const cut = r.verdict.beliefs.filter((b) => b.endReason === 'run-end');
+    expect(cut.length).toBeGreaterThan(0);
+    const snap = snapshotAt(r.scenario, r.trace, r.verdict, last, (r.trace[last] as TraceEvent).t);
+    expect(snap.staleBelievers).toEqual([]);
+    for (const b of cut) expect(snap.clients.find((c) => c.id === b.client)?.lease?.holds).toBe(true);
+  });
 });

@@ -212,7 +212,8 @@ export function snapshotFromScratch(
 
 /** Beliefs held after event `index`: started at or before it, not yet ended (half-open, as the checker counts them). */
 function beliefsAt(beliefs: readonly Belief[], index: number): Belief[] {
-  return beliefs.filter((b) => b.startIndex <= index && index < b.endIndex);
+  // A belief the run's end cut off still holds at the last event (its end is the run's, not the client's).
+  return beliefs.filter((b) => b.startIndex <= index && (index < b.endIndex || b.endReason === 'run-end'));
 }
 
 function reachable(partitions: Map<string, string[][]>, a: string, b: string): boolean {
