@@ -82,12 +82,10 @@ export function App({ store }: { store: PlaygroundStore }) {
         )}
       </div>
       {run !== null && scenario !== null && (
-        <>
-          <details className="run-details">
-            <summary>Run details: counts, faults, who held the lock, replies, nodes at the end, trace hash</summary>
-            <RunSummaryView scenario={scenario} summary={run.summary} verdict={run.verdict} runMs={run.runMs} />
-          </details>
-        </>
+        <details className="run-details">
+          <summary>Run details: counts, faults, who held the lock, replies, nodes at the end, trace hash</summary>
+          <RunSummaryView scenario={scenario} summary={run.summary} verdict={run.verdict} runMs={run.runMs} />
+        </details>
       )}
     </main>
   );

@@ -10,7 +10,7 @@ export function EditHistory({ store }: { store: PlaygroundStore }) {
   const canUndo = useStore(store, (s) => s.past.length > 0);
   const canRedo = useStore(store, (s) => s.future.length > 0);
   return (
-    <div className="fault-list-actions" role="group" aria-label="Edit history">
+    <fieldset className="fault-list-actions edit-history" aria-label="Edit history">
       <button
         type="button"
         aria-label="Undo"
@@ -41,6 +41,6 @@ export function EditHistory({ store }: { store: PlaygroundStore }) {
       >
         Reset
       </button>
-    </div>
+    </fieldset>
   );
 }
