@@ -1,10 +1,12 @@
+import { describeFault } from '../../check/explain.ts';
 import { describeEvent } from '../../sim/engine/summarize.ts';
 import { formatReply } from '../../sim/redis/reply.ts';
 import type { TraceEvent } from '../../sim/trace/events.ts';
 
 /**
- * One line of plain English for any trace event: what the cursor readout says about the
- * event the user has stepped to. Faults and node events reuse the engine's own wording.
+ * One line of plain English for any trace event: what the cursor readout and the timeline's
+ * tooltips say. Faults read as the checker's causes do (the verdict panel lists those), other
+ * node events as the engine's summary does.
  */
 export function describeTraceEvent(e: TraceEvent): string {
   switch (e.kind) {
@@ -58,8 +60,10 @@ export function describeTraceEvent(e: TraceEvent): string {
       return `${e.node}: WAIT for ${e.client} done, ${e.acked} replica(s) acknowledged${e.timedOut ? ' (timed out)' : ''}`;
     case 'aof-fsync':
       return `${e.node} fsyncs ${e.entries} AOF entr${e.entries === 1 ? 'y' : 'ies'}`;
-    default:
-      return describeEvent(e);
+    default: {
+      const fault = describeFault(e);
+      return fault === e.kind ? describeEvent(e) : fault;
+    }
   }
 }
 

@@ -22,7 +22,7 @@ describe('describeEvent / eventLane', () => {
     expect(eventLane(failover)).toBe('R');
     expect(describeEvent(failover)).toMatch(/^\d+ ms failover: R promoted in place of M$/);
     expect(acquired.map((e) => eventLane(e))).toEqual(['C1', 'C2']);
-    expect(describeEvent(acquired[1] as TraceEvent)).toMatch(/C2 acquires the lock \(epoch 2, 1 vote: R\)/);
+    expect(describeEvent(acquired[1] as TraceEvent)).toMatch(/C2 believes it holds the lock \(epoch 2, 1 vote\(s\): R\)/);
   });
 
   it('clock-jump: the jump is on C and says by how much; a partition belongs to no lane', () => {

@@ -1,5 +1,4 @@
-import { describeFault } from '../../check/explain.ts';
-import { formatReply } from '../../sim/redis/reply.ts';
+import { describeTraceEvent } from '../readout/describeTraceEvent.ts';
 import type { TraceEvent } from '../../sim/trace/events.ts';
 
 /** The lane (process id) an event is drawn on, or null for an event of the whole system. */
@@ -54,41 +53,7 @@ export function eventLane(e: TraceEvent): string | null {
   }
 }
 
-/** One line for any trace event, for tooltips: "1102 ms key-set on C: lock = C2-1-… (expires at 21102)". */
+/** One line for any trace event, for tooltips: "1102 ms C: lock = C2-1-… , expires when C's clock reads 11102". */
 export function describeEvent(e: TraceEvent): string {
-  const at = `${e.t} ms`;
-  switch (e.kind) {
-    case 'send':
-      return `${at} ${e.from} sends ${e.label} to ${e.to}`;
-    case 'drop':
-      return `${at} message ${e.from} to ${e.to} dropped (${e.reason})`;
-    case 'command':
-      return `${at} ${e.node} runs ${e.client}'s ${e.argv.join(' ')} → ${formatReply(e.reply)}`;
-    case 'reply':
-      return `${at} ${e.client} gets ${formatReply(e.reply)} from ${e.node}`;
-    case 'key-set':
-      return `${at} ${e.node}: ${e.key} = ${e.value}${e.expireAtMs < 0 ? '' : ` (expires at ${e.expireAtMs} on ${e.node}'s clock)`}`;
-    case 'key-del':
-      return `${at} ${e.node}: ${e.key} removed (${e.cause})`;
-    case 'lock-attempt':
-      return `${at} ${e.client} tries to acquire (round ${e.round}, attempt ${e.attempt})`;
-    case 'lock-acquired':
-      return `${at} ${e.client} acquires the lock (epoch ${e.epoch}, ${e.votes} vote${e.votes === 1 ? '' : 's'}: ${e.nodes.join(', ')})`;
-    case 'lock-failed':
-      return `${at} ${e.client}'s attempt fails (${e.reason})`;
-    case 'lock-released':
-      return `${at} ${e.client} releases the lock`;
-    case 'lock-lost':
-      return `${at} ${e.client} loses the lock (${e.reason})`;
-    case 'lease-expired':
-      return `${at} ${e.client}'s lease ran out on its own clock`;
-    case 'storage-write':
-      return `${at} storage ${e.verdict === 'accepted' ? 'accepts' : 'rejects'} ${e.client}'s write (epoch ${e.epoch})`;
-    case 'role':
-      return `${at} ${e.node} is now ${e.role === 'master' ? 'master' : `a replica of ${e.master}`}`;
-    default: {
-      const text = describeFault(e);
-      return text === e.kind ? `${at} ${e.kind}${eventLane(e) === null ? '' : ` on ${eventLane(e)}`}` : `${at} ${text}`;
-    }
-  }
+  return `${e.t} ms ${describeTraceEvent(e)}`;
 }

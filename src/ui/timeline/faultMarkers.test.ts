@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPreset } from '../../scenario/presets/index.ts';
 import { run } from '../../sim/engine/run.ts';
 import type { Scenario } from '../../sim/model/scenario.ts';
-import { describeFault, faultMarkers, masterAt } from './faultMarkers.ts';
+import { faultMarkers, masterAt } from './faultMarkers.ts';
 
 function preset(name: string): Scenario {
   const loaded = loadPreset(name);
@@ -14,7 +14,7 @@ describe('faultMarkers', () => {
   it('failover-loses-lock: one marker, the crash of M on lane M at 200 ms', () => {
     const scenario = preset('failover-loses-lock');
     expect(faultMarkers(scenario, run(scenario).trace)).toEqual([
-      { i: 0, atMs: 200, kind: 'crash-node', lane: 'M', label: 'crash-node M at 200 ms', detail: 'crash of M' },
+      { i: 0, atMs: 200, kind: 'crash-node', lane: 'M', label: 'crash-node M at 200 ms', detail: 'M crashes (stays down)' },
     ]);
   });
 
@@ -26,8 +26,8 @@ describe('faultMarkers', () => {
       ['partition c2-side at 0 ms', null],
       ['clock-jump C at 1000 ms', 'C'],
     ]);
-    expect(markers[2]?.detail).toBe("C's clock jumps +10000 ms");
-    expect(markers[0]?.detail).toBe('partition c1-side: [C1] | [D, E] until healed');
+    expect(markers[2]?.detail).toBe("C's clock jumps 10000 ms forward");
+    expect(markers[0]?.detail).toBe('partition c1-side: {C1} | {D, E} until healed');
   });
 
   it('kill-master lands on the master of its moment: M before the failover, R after it', () => {
@@ -41,11 +41,10 @@ describe('faultMarkers', () => {
 
   it('link faults name both ends and sit on the sender', () => {
     const entry = { atMs: 50, kind: 'link-drop' as const, from: 'C1', to: 'A', rate: 1, durationMs: 200 };
-    expect(describeFault(entry)).toBe('link-drop C1 to A at 50 ms');
     const scenario = { ...preset('happy-path'), timeline: [entry] };
     expect(faultMarkers(scenario, run(preset('happy-path')).trace)[0]).toMatchObject({
       lane: 'C1',
-      detail: 'link C1 to A: drop 100% for 200 ms',
+      label: 'link-drop C1 to A at 50 ms',
     });
   });
 });
