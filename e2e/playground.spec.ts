@@ -24,7 +24,7 @@ test('failover: press play, the violation band appears and playback pauses by it
   await expect(cursorVerdict(page)).toHaveText(/^Safe so far/);
   await expect(bands(page)).toHaveCount(0);
   // ×10 real time: the overlap at 31 s is reached in about 3 s.
-  await page.getByRole('slider', { name: 'Speed' }).fill('4');
+  await page.getByRole('slider', { name: 'Speed' }).fill('9');
   await expect(page.getByTestId('speed')).toHaveText('×10 real time');
   await page.getByRole('button', { name: 'Play (Space)' }).click();
   await expect(page.getByTestId('playback-status')).toHaveText('Playing');
@@ -77,11 +77,10 @@ test('kill the master at a chosen time on the failover happy path: exclusion bre
   const marker = page.getByTestId('fault-marker');
   await expect(marker).toHaveCount(1);
   await expect(marker).toHaveAttribute('aria-valuenow', '500');
-  await page.keyboard.press('Shift+ArrowRight'); // to the violation
-  await expect(bands(page)).toHaveCount(1);
   await page.screenshot({ path: 'test-results/kill-master-unsafe.png' });
 
-  // Drag the fault later, past the moment the key reaches R (≈1 s): the lock survives the failover.
+  // Drag the fault later — it sits right under the cursor, where it was injected — past the
+  // moment the key reaches R (≈1 s): the lock survives the failover.
   const box = await marker.boundingBox();
   if (box === null) throw new Error('the fault marker is not on screen');
   const x = box.x + box.width / 2;
@@ -90,16 +89,21 @@ test('kill the master at a chosen time on the failover happy path: exclusion bre
   await page.mouse.down();
   for (let dx = 10; dx <= 150; dx += 10) await page.mouse.move(x + dx, y);
   await page.mouse.up();
+  await expect(cursorTime(page)).toHaveValue('500'); // the drag moved the fault, not the cursor
   const movedTo = Number(await marker.getAttribute('aria-valuenow'));
   expect(movedTo).toBeGreaterThan(1100);
   await expect(page.getByTestId('verdict-headline')).toHaveText('SAFE');
-  await expect(bands(page)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Next violation (Shift+Right)' })).toBeDisabled();
   await page.screenshot({ path: 'test-results/kill-master-dragged-later.png' });
 
   // One undo takes the whole drag back.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(marker).toHaveAttribute('aria-valuenow', '500');
   await expect(page.getByTestId('verdict-headline')).toHaveText('UNSAFE');
+  await page.keyboard.press('Shift+ArrowRight'); // to the violation: the band is there
+  await expect(bands(page)).toHaveCount(1);
+  await expect(cursorVerdict(page)).toHaveText('Unsafe now: C1 and C2 both believe they hold the lock');
+  await page.screenshot({ path: 'test-results/kill-master-undone-violation.png' });
 });
 
 test('Redlock shrugs off a killed master: the same fault on the Redlock happy path stays safe', async ({ page }) => {
@@ -141,6 +145,16 @@ test('keyboard only: play, pause, step, and jump to a violation and back', async
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('cursor-event')).toContainText('#2/');
 
+  // Speed with the arrow keys: each press is one step of 1–2–5.
+  const speed = page.getByRole('slider', { name: 'Speed' });
+  const focused = (locator: typeof play) => locator.evaluate((el) => el === document.activeElement);
+  for (let i = 0; i < 8 && !(await focused(speed)); i++) await page.keyboard.press('Tab');
+  await expect(speed).toBeFocused();
+  await expect(page.getByTestId('speed')).toHaveText('×2 real time');
+  await page.keyboard.press('ArrowRight'); // on the slider the arrows change the speed, not the cursor
+  await expect(page.getByTestId('speed')).toHaveText('×5 real time');
+  for (let i = 0; i < 8 && !(await focused(play)); i++) await page.keyboard.press('Shift+Tab');
+  await expect(play).toBeFocused();
   await page.keyboard.press('Space');
   await expect(page.getByTestId('playback-status')).toHaveText('Playing');
   await expect.poll(() => cursorMs(page)).toBeGreaterThan(100);

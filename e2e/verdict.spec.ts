@@ -56,6 +56,7 @@ test('SETNX then EXPIRE with a crash in between: the page reports the deadlock',
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('setnx-expire-crash');
   await expect(page.getByTestId('verdict-headline')).toHaveText('SAFE');
   await expect(page.getByTestId('deadlock')).toContainText('yes: lock on A, owner C1');
+  await expect(page.getByTestId('deadlock-warning')).toContainText('Safe, but deadlocked: lock on A has no TTL and its owner C1 is gone');
 });
 
 test('the happy path: the page lists who held the lock, one after the other', async ({ page }) => {

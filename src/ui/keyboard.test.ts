@@ -47,7 +47,11 @@ describe('keyboard shortcuts', () => {
     const slider = { tagName: 'DIV', role: 'slider', isContentEditable: false, type: null };
     expect(shortcutFor(key(' ', { target: input }))).toBeNull();
     expect(shortcutFor(key('ArrowLeft', { target: slider }))).toBeNull();
-    expect(shortcutFor(key('z', { ctrlKey: true, target: input }))).toBeNull();
+    expect(shortcutFor(key('z', { ctrlKey: true, target: input }))).toBeNull(); // the field's own undo
+    // A fault marker (slider) or a checkbox has no undo of its own: Ctrl+Z undoes the page's last edit.
+    expect(actionOf(key('z', { ctrlKey: true, target: slider }))).toBe('undo()');
+    const range = { tagName: 'INPUT', role: null, isContentEditable: false, type: 'range' };
+    expect(actionOf(key('Z', { ctrlKey: true, shiftKey: true, target: range }))).toBe('redo()');
     expect(shortcutFor(key('ArrowRight', { altKey: true }))).toBeNull();
     expect(shortcutFor(key('a'))).toBeNull();
     const button = { tagName: 'BUTTON', role: null, isContentEditable: false, type: null };

@@ -19,6 +19,7 @@ export interface KeyInput {
 type Action = (s: PlaygroundState) => void;
 
 const OWN_KEYS_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+const NON_TEXT_INPUTS = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file']);
 const SPACE_OWNERS_TAGS = new Set(['BUTTON', 'A', 'SUMMARY']);
 const SPACE_OWNERS_ROLES = new Set(['button', 'tab', 'checkbox', 'switch', 'link', 'radio', 'option']);
 const OWN_KEYS_ROLES = new Set(['slider', 'textbox', 'combobox', 'listbox', 'spinbutton', 'menu', 'menuitem']);
@@ -27,11 +28,16 @@ const OWN_KEYS_ROLES = new Set(['slider', 'textbox', 'combobox', 'listbox', 'spi
 export function shortcutFor(k: KeyInput): Action | null {
   const typing = OWN_KEYS_TAGS.has(k.target.tagName) || k.target.isContentEditable || OWN_KEYS_ROLES.has(k.target.role ?? '');
   const mod = k.ctrlKey || k.metaKey;
+  // A text field keeps Ctrl+Z for its own undo; a slider, checkbox or select has none, so it is the page's.
+  const editingText =
+    k.target.isContentEditable ||
+    k.target.tagName === 'TEXTAREA' ||
+    (k.target.tagName === 'INPUT' && !NON_TEXT_INPUTS.has(k.target.type ?? 'text'));
   if (mod && !k.altKey && (k.key === 'z' || k.key === 'Z')) {
-    if (typing && k.target.tagName !== 'SELECT') return null; // a text field's own undo
+    if (editingText) return null;
     return k.shiftKey ? (s) => s.redo() : (s) => s.undo();
   }
-  if (mod && !k.altKey && (k.key === 'y' || k.key === 'Y')) return typing ? null : (s) => s.redo();
+  if (mod && !k.altKey && (k.key === 'y' || k.key === 'Y')) return editingText ? null : (s) => s.redo();
   if (mod || k.altKey || typing) return null;
   switch (k.key) {
     case ' ':

@@ -3,7 +3,7 @@ import type { TraceEvent } from '../../sim/trace/events.ts';
 import { CursorTimeField } from './CursorTimeField.tsx';
 import { describeTraceEvent } from '../readout/describeTraceEvent.ts';
 import type { PlaygroundStore } from '../store/playgroundStore.ts';
-import { describeSpeed, SPEED_MAX, SPEED_MIN, sliderFromSpeed, speedFromSlider } from '../store/speed.ts';
+import { describeSpeed, SPEED_STEPS, sliderFromSpeed, speedFromSlider } from '../store/speed.ts';
 
 const ms = (t: number) => `${Math.round(t).toLocaleString('en-US')} ms`;
 
@@ -85,9 +85,9 @@ export function PlaybackBar({ store }: { store: PlaygroundStore }) {
         <span>Speed</span>
         <input
           type="range"
-          min={sliderFromSpeed(SPEED_MIN)}
-          max={sliderFromSpeed(SPEED_MAX)}
-          step={0.1}
+          min={0}
+          max={SPEED_STEPS.length - 1}
+          step={1}
           value={sliderFromSpeed(speed)}
           onChange={(e) => a.setSpeed(speedFromSlider(Number(e.target.value)))}
           aria-valuetext={`${describeSpeed(speed)}, ${speed} simulated ms per second`}

@@ -33,7 +33,7 @@ export function EditHistory({ store }: { store: PlaygroundStore }) {
       </button>
       <button
         type="button"
-        title="Load this example again as it was: your edits and the undo history are dropped"
+        title="Load this example again as it was (Undo brings your edits back)"
         onClick={() => {
           const { load, exampleId } = store.getState();
           load(exampleId);

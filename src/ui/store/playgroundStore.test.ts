@@ -111,4 +111,33 @@ describe('playground store', () => {
     expect(store.getState().scenario?.seed).toBe(12345);
     expect(store.getState().run?.summary.traceHash).not.toBe(hash);
   });
+
+  it('lands on the event that starts each finding, so the readout names it', () => {
+    const store = createPlaygroundStore('failover-loses-lock');
+    store.getState().jumpToIncident(1);
+    const s = store.getState();
+    const e = s.run?.trace[s.cursor.index];
+    expect(e?.kind).toBe('lock-acquired');
+    expect(e?.kind === 'lock-acquired' && e.client).toBe('C2');
+    store.getState().jumpToIncident(1);
+    expect(store.getState().run?.trace[store.getState().cursor.index]?.kind).toBe('storage-write');
+  });
+
+  it('switching presets and resetting are undoable: the faults you built come back', () => {
+    const store = createPlaygroundStore('failover-happy-path');
+    store.getState().injectFault({ atMs: 300, kind: 'kill-master', restartAfterMs: null });
+    store.getState().load('clock-jump');
+    expect(store.getState().exampleId).toBe('clock-jump');
+    expect(store.getState().selected).toBe('C1');
+    store.getState().undo();
+    expect(store.getState().exampleId).toBe('failover-happy-path');
+    expect(store.getState().scenario?.timeline).toHaveLength(1);
+    expect(store.getState().run?.verdict.safe).toBe(false);
+    store.getState().load('failover-happy-path'); // "Reset"
+    expect(store.getState().scenario?.timeline).toHaveLength(0);
+    store.getState().undo();
+    expect(store.getState().scenario?.timeline).toHaveLength(1);
+    store.getState().redo();
+    expect(store.getState().scenario?.timeline).toHaveLength(0);
+  });
 });

@@ -10,6 +10,13 @@ import { defaultSpeed, SPEED_MAX, SPEED_MIN } from './speed.ts';
 
 export type Theme = 'light' | 'dark';
 
+/** One version of the document for undo/redo: which example, as loaded, and as edited. */
+export interface Version {
+  exampleId: string;
+  original: Scenario;
+  scenario: Scenario;
+}
+
 /**
  * The page's state (a vanilla Zustand store: the timeline and the player loop subscribe to it
  * without React). The scenario is the document; every edit makes a new scenario, which is
@@ -26,8 +33,9 @@ export interface PlaygroundState {
   error: string | null;
   /** Why the last edit was refused (the scenario stayed as it was), or null. */
   editError: string | null;
-  past: Scenario[];
-  future: Scenario[];
+  /** Earlier versions of the document, oldest first; switching presets is a version too. */
+  past: Version[];
+  future: Version[];
   cursor: Cursor;
   playing: boolean;
   /** Simulated ms per real second. */
@@ -87,8 +95,6 @@ function loaded(exampleId: string): Partial<PlaygroundState> {
       incidents: [],
       error: computed.error,
       editError: null,
-      past: [],
-      future: [],
       cursor: { index: -1, t: 0 },
     };
   }
@@ -100,8 +106,6 @@ function loaded(exampleId: string): Partial<PlaygroundState> {
     incidents: incidentsOf(computed.run.verdict),
     error: null,
     editError: null,
-    past: [],
-    future: [],
     cursor: cursorAtIndex(computed.run.trace, -1),
     playing: false,
     pausedFor: null,
@@ -114,14 +118,22 @@ function loaded(exampleId: string): Partial<PlaygroundState> {
 export function createPlaygroundStore(initialExampleId: string, theme: Theme = 'light') {
   return createStore<PlaygroundState>()((set, get) => {
     /** Runs an edited scenario; on success it replaces the current one (keeping the cursor's time). */
-    const apply = (next: Scenario, history: 'push' | 'replace' | 'none'): boolean => {
+    const current = (): Version | null => {
+      const { exampleId, original, scenario } = get();
+      return original === null || scenario === null ? null : { exampleId, original, scenario };
+    };
+    const pushed = (past: Version[]): Version[] => {
+      const now = current();
+      return now === null ? past : [...past, now].slice(-HISTORY_MAX);
+    };
+    const apply = (next: Scenario, history: 'push' | 'none'): boolean => {
       const state = get();
       const computed = compute(next);
       if (!computed.ok) {
         set({ editError: computed.error });
         return false;
       }
-      const past = history === 'push' && state.scenario !== null ? [...state.past, state.scenario].slice(-HISTORY_MAX) : state.past;
+      const past = history === 'push' ? pushed(state.past) : state.past;
       set({
         scenario: computed.scenario,
         run: computed.run,
@@ -132,6 +144,21 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
         cursor: cursorAtMs(computed.run.trace, state.cursor.t),
         highlight: null,
       });
+      return true;
+    };
+    /** Goes back (or forward) to a version: another example's as well; the cursor keeps its time. */
+    const restore = (version: Version): boolean => {
+      const { exampleId, selected } = get();
+      if (!apply(version.scenario, 'none')) return false;
+      if (version.exampleId !== exampleId) {
+        const ids = version.scenario.clients.map((c) => c.id).concat(version.scenario.nodes.map((n) => n.id));
+        set({
+          exampleId: version.exampleId,
+          original: version.original,
+          speed: defaultSpeed(version.scenario.durationMs),
+          selected: selected !== null && ids.includes(selected) ? selected : firstLockClient(version.scenario),
+        });
+      }
       return true;
     };
     const edit = (f: (s: Scenario) => Scenario) => {
@@ -159,7 +186,15 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
       theme,
       ...loaded(initialExampleId),
 
-      load: (exampleId) => set(loaded(exampleId)),
+      // Switching presets (or resetting) is undoable like any edit: nobody loses built-up faults to a stray key.
+      load: (exampleId) => {
+        const next = loaded(exampleId);
+        if (next.scenario === null || next.scenario === undefined) {
+          set(next);
+          return;
+        }
+        set({ ...next, past: pushed(get().past), future: [] });
+      },
       setFencing: (fencing) => edit((s) => withFencing(s, fencing)),
       setSeed: (seed) => edit((s) => withSeed(s, seed)),
       injectFault: (entry) => edit((s) => withFault(s, entry)),
@@ -175,16 +210,18 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
       },
       removeFault: (i) => edit((s) => withoutFault(s, i)),
       undo: () => {
-        const { past, future, scenario } = get();
+        const { past, future } = get();
         const previous = past[past.length - 1];
-        if (previous === undefined || scenario === null) return;
-        if (apply(previous, 'none')) set({ past: past.slice(0, -1), future: [scenario, ...future] });
+        const now = current();
+        if (previous === undefined || now === null) return;
+        if (restore(previous)) set({ past: past.slice(0, -1), future: [now, ...future] });
       },
       redo: () => {
-        const { past, future, scenario } = get();
+        const { past, future } = get();
         const next = future[0];
-        if (next === undefined || scenario === null) return;
-        if (apply(next, 'none')) set({ past: [...past, scenario], future: future.slice(1) });
+        const now = current();
+        if (next === undefined || now === null) return;
+        if (restore(next)) set({ past: [...past, now], future: future.slice(1) });
       },
       seek: (t) => {
         const run = get().run;
@@ -206,7 +243,7 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
         const target = direction === 1 ? nextIncident(incidents, cursor.t) : previousIncident(incidents, cursor.t);
         if (target === undefined) return;
         set({ playing: false });
-        moveTo(cursorAtMs(run.trace, target.atMs));
+        moveTo(cursorAtIndex(run.trace, target.index));
       },
       jumpToCause: (incident) => {
         const { run } = get();
@@ -229,7 +266,7 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
         const toMs = Math.min(run.endMs, cursor.t + (realMs * speed) / 1000);
         const hit = autoPause ? firstIncidentCrossed(incidents, cursor.t, toMs) : undefined;
         if (hit !== undefined) {
-          set({ cursor: cursorAtMs(run.trace, hit.atMs), playing: false, pausedFor: `Paused at ${hit.atMs} ms: ${hit.text}.` });
+          set({ cursor: cursorAtIndex(run.trace, hit.index), playing: false, pausedFor: `Paused at ${hit.atMs} ms: ${hit.text}.` });
           return;
         }
         set({ cursor: cursorAtMs(run.trace, toMs), playing: toMs < run.endMs, pausedFor: toMs < run.endMs ? null : 'The run is over.' });

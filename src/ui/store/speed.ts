@@ -18,13 +18,22 @@ export function roundSpeed(speed: number): number {
   return Math.min(SPEED_MAX, step * power);
 }
 
-/** The slider works on log10(speed), in tenths. */
-export function speedFromSlider(value: number): number {
-  return roundSpeed(10 ** value);
+/** The speeds the slider offers, 1–2–5 per decade: each arrow key press is one visible step. */
+export const SPEED_STEPS: readonly number[] = (() => {
+  const steps: number[] = [];
+  for (let power = SPEED_MIN; power <= SPEED_MAX; power *= 10) for (const m of [1, 2, 5]) if (m * power <= SPEED_MAX) steps.push(m * power);
+  return steps;
+})();
+
+export function speedFromSlider(position: number): number {
+  const i = Math.min(SPEED_STEPS.length - 1, Math.max(0, Math.round(position)));
+  return SPEED_STEPS[i] as number;
 }
 
 export function sliderFromSpeed(speed: number): number {
-  return Math.log10(speed);
+  const rounded = roundSpeed(speed);
+  const i = SPEED_STEPS.indexOf(rounded);
+  return i < 0 ? 0 : i;
 }
 
 /** "×0.5 real time (500 ms/s)". */

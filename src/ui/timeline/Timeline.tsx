@@ -200,6 +200,16 @@ function TimelineView({ store, run, scenario }: { store: PlaygroundStore; run: R
               <>
                 <ViolationBands model={model} geometry={geometry} x={x} cursorMs={cursorMs} />
                 {highlight !== null && <CauseMarkers marks={causes} geometry={geometry} x={x} label={highlight.label} />}
+                {/* The cursor under the fault markers: a fault injected at the cursor must stay draggable. */}
+                <CursorLine
+                  cursorMs={cursorMs}
+                  endMs={model.endMs}
+                  geometry={geometry}
+                  x={x}
+                  msAt={msAt}
+                  spanMs={toMs - fromMs}
+                  onSeek={seek}
+                />
                 <FaultMarkers
                   store={store}
                   markers={model.faults}
@@ -209,15 +219,6 @@ function TimelineView({ store, run, scenario }: { store: PlaygroundStore; run: R
                   msAt={msAt}
                   durationMs={scenario.durationMs}
                   cursorMs={cursorMs}
-                />
-                <CursorLine
-                  cursorMs={cursorMs}
-                  endMs={model.endMs}
-                  geometry={geometry}
-                  x={x}
-                  msAt={msAt}
-                  spanMs={toMs - fromMs}
-                  onSeek={seek}
                 />
               </>
             )}

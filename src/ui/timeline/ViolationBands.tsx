@@ -21,7 +21,7 @@ export function ViolationBands({ model, geometry: g, x, cursorMs }: ViolationBan
         const shown = bandUpTo(v, cursorMs);
         if (shown === null) return null;
         const x0 = x(shown.fromMs);
-        const width = Math.max(2, x(shown.toMs) - x0);
+        const width = Math.max(4, x(shown.toMs) - x0);
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: violations are in a fixed order for a run
           <g key={i}>

@@ -41,4 +41,16 @@ describe('clientMarks', () => {
     expect(c2.slice(0, -1).every((a) => a.outcome === 'failed')).toBe(true);
     expect(c2[c2.length - 1]?.outcome).toBe('acquired');
   });
+
+  it('S9: the attempt of a client that crashed mid-acquisition ends at its crash, not at the end of the run', () => {
+    const loaded = loadPreset('setnx-expire-crash');
+    if (!loaded.ok) throw new Error('preset');
+    const trace = run(loaded.value).trace;
+    const crash = trace.find((e) => e.kind === 'crash' && e.process === 'C1');
+    if (crash === undefined) throw new Error('C1 should crash');
+    const c1 = clientMarks(trace, check(trace)).attempts.filter((a) => a.client === 'C1');
+    expect(c1.length).toBeGreaterThan(0);
+    expect(c1.at(-1)?.toMs).toBe(crash.t);
+    expect(c1.at(-1)?.outcome).toBe('failed');
+  });
 });

@@ -56,6 +56,14 @@ export function clientMarks(trace: readonly TraceEvent[], verdict: CheckResult):
       mark.toMs = e.t;
       mark.outcome = e.kind === 'lock-acquired' ? 'acquired' : 'failed';
       open.delete(e.value);
+    } else if (e.kind === 'crash') {
+      // A crashed client stops trying: its open attempt ends with it.
+      for (const [value, mark] of open) {
+        if (mark.client !== e.process) continue;
+        mark.toMs = e.t;
+        mark.outcome = 'failed';
+        open.delete(value);
+      }
     } else if (e.kind === 'storage-write') {
       const outcome = e.verdict !== 'accepted' ? 'rejected' : stale.has(index) ? 'stale' : 'accepted';
       writes.push({ client: e.client, t: e.t, epoch: e.epoch, outcome, index });

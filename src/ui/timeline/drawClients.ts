@@ -32,7 +32,8 @@ function drawBeliefs(ctx: CanvasRenderingContext2D, f: Frame): void {
     const y = box.y + box.height * 0.36;
     const h = Math.max(4, box.height * 0.34);
     const x0 = clampX(f.x(b.startMs), w);
-    const x1 = clampX(f.x(b.endMs), w);
+    // A client paused through its lease's expiry still acts as the holder when it wakes: draw on to then.
+    const x1 = clampX(f.x(Math.max(b.endMs, b.actsUntilMs)), w);
     const xl = clampX(f.x(b.leaseEndMs), w);
     ctx.fillStyle = p.belief;
     ctx.fillRect(x0, y, Math.max(1.5, Math.min(x1, xl) - x0), h);
@@ -45,6 +46,10 @@ function drawBeliefs(ctx: CanvasRenderingContext2D, f: Frame): void {
       ctx.setLineDash([3, 2]);
       ctx.strokeRect(xl, y + 0.5, x1 - xl, h - 1);
       ctx.setLineDash([]);
+      if (x1 - xl > 110 && h >= 9) {
+        ctx.fillStyle = p.writeStale;
+        ctx.fillText('lease expired, still acting', xl + 3, y + h / 2, x1 - xl - 6);
+      }
     } else if (Number.isFinite(b.leaseEndMs) && b.endReason !== 'released') {
       // A belief that ended without a release (crash, loss, end of run): where its lease would have run out.
       ctx.strokeStyle = p.belief;

@@ -106,3 +106,16 @@ describe('timelineModel: busy-redlock culling', () => {
     expect(model.violations).toEqual([]);
   });
 });
+
+describe("timelineModel: Kleppmann's GC pause (gc-pause-after-acquire)", () => {
+  const model = modelOf('gc-pause-after-acquire');
+  it("C1's belief ends where its lease expired, but the bar goes on to its stale write and release after the pause", () => {
+    const c1 = model.beliefs.items.find((b) => b.client === 'C1');
+    if (c1 === undefined) throw new Error('C1 never held the lock');
+    expect(c1.endReason).toBe('expired');
+    expect(c1.endMs).toBeLessThan(10_000); // its lease ran out during the pause (9001–15000)
+    expect(c1.actsUntilMs).toBeGreaterThanOrEqual(15_000); // it woke up, wrote and released
+    const c2 = model.beliefs.items.find((b) => b.client === 'C2');
+    expect(c2?.actsUntilMs).toBe(c2?.endMs); // released normally: nothing to hatch
+  });
+});

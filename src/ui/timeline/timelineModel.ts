@@ -59,7 +59,29 @@ export interface BeliefBar {
   endReason: CheckResult['beliefs'][number]['endReason'];
   /** validUntilMs on the client's clock, as true time. */
   leaseEndMs: number;
+  /**
+   * Until when the client went on acting as the holder: for a belief the checker ends at the
+   * lease's expiry, the moment the client itself let go (released, learned it lost the lock,
+   * crashed, or finished). A client paused through its expiry (Kleppmann's GC pause) still
+   * writes when it wakes: that stretch is drawn hatched. Otherwise endMs.
+   */
+  actsUntilMs: number;
   ownerSlot: number;
+}
+
+/** The first event after a lease expired at which the client stopped acting as the holder. */
+function actsUntil(trace: readonly TraceEvent[], b: CheckResult['beliefs'][number]): number {
+  if (b.endReason !== 'expired') return b.endMs;
+  for (let i = b.endIndex + 1; i < trace.length; i++) {
+    const e = trace[i] as TraceEvent;
+    const mine =
+      ((e.kind === 'lock-released' || e.kind === 'lock-lost') && e.value === b.value) ||
+      ((e.kind === 'client-done' || e.kind === 'lock-attempt') && e.client === b.client) ||
+      (e.kind === 'crash' && e.process === b.client) ||
+      e.kind === 'run-end';
+    if (mine) return Math.max(b.endMs, e.t);
+  }
+  return b.endMs;
 }
 
 /** What an arrow is for, which picks its colour: lock traffic, replication, sentinel, the protected resource. */
@@ -178,6 +200,7 @@ export function timelineModel(scenario: Scenario, trace: readonly TraceEvent[], 
     endMs: b.endMs,
     endReason: b.endReason,
     leaseEndMs: toTrue(b.client, b.validUntilMs, b.startMs),
+    actsUntilMs: actsUntil(trace, b),
     ownerSlot: slot(b.client),
   }));
   const messages: MessageArrow[] = messageMarks(trace).map((m) => ({
@@ -232,7 +255,7 @@ export function timelineModel(scenario: Scenario, trace: readonly TraceEvent[], 
     beliefs: indexByTime(
       beliefs,
       (b) => b.startMs,
-      (b) => (Number.isFinite(b.leaseEndMs) ? Math.max(b.endMs, b.leaseEndMs) : b.endMs),
+      (b) => Math.max(b.endMs, b.actsUntilMs, Number.isFinite(b.leaseEndMs) ? b.leaseEndMs : b.endMs),
     ),
     writes: indexByTime(
       clients.writes.map((w) => ({ ...w, row: row(w.client), storageRow })),

@@ -57,6 +57,14 @@ export function VerdictPanel({ store }: { store: PlaygroundStore }) {
           {plural(verdict.fencingRejections.length, 'write rejected by fencing', 'writes rejected by fencing')}
         </span>
       </h3>
+      {verdict.deadlocked && (
+        <p className="liveness-warning" data-testid="deadlock-warning">
+          Safe, but deadlocked:{' '}
+          {verdict.deadlocks.map((d) => `${d.key} on ${d.node} has no TTL and its owner ${d.owner} is gone`).join('; ')} — nobody can ever
+          get the lock again.
+        </p>
+      )}
+      {verdict.acquisitions === 0 && !verdict.deadlocked && <p className="liveness-warning">Nobody ever got the lock in this run.</p>}
       {highlight !== null && (
         <p className="chain" data-testid="cause-chain">
           Cause: {highlight.label} — {highlight.indices.length} events lit on the timeline.{' '}
