@@ -6,6 +6,9 @@ import { expect, test } from '@playwright/test';
  */
 test.use({ viewport: { width: 1280, height: 720 } });
 
+/** `npm run screenshots` refreshes the README's images; `npm test` only checks the pages and keeps them in test-results/. */
+const shot = (name: string) => (process.env.UPDATE_SCREENSHOTS === '1' ? `docs/img/${name}` : `test-results/${name}`);
+
 test('README: the failover overlap, light theme, auto-paused at the violation', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('failover-loses-lock');
@@ -13,7 +16,7 @@ test('README: the failover overlap, light theme, auto-paused at the violation', 
   await page.getByRole('tab', { name: 'Statechart' }).click();
   await expect(page.getByTestId('cursor-verdict')).toHaveText('Unsafe now: C1 and C2 both believe they hold the lock');
   await expect(page.getByTestId('violation-band')).toHaveCount(1);
-  await page.screenshot({ path: 'docs/img/playground-failover.png' });
+  await page.screenshot({ path: shot('playground-failover.png') });
 });
 
 test('README: the clock jump, dark theme, with the chain of causes lit', async ({ page }) => {
@@ -23,12 +26,12 @@ test('README: the clock jump, dark theme, with the chain of causes lit', async (
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.getByRole('button', { name: /^Why\? Jump to the cause of: C1 and C2/ }).click();
   await expect(page.getByTestId('cause-chain')).toContainText("C's clock jumped +10000 ms");
-  await page.screenshot({ path: 'docs/img/playground-clock-jump-dark.png' });
+  await page.screenshot({ path: shot('playground-clock-jump-dark.png') });
 });
 
 test('README: the default busy Redlock run at its end (18,826 events)', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('End');
   await expect(page.getByTestId('cursor-verdict')).toHaveText('Safe so far');
-  await page.screenshot({ path: 'docs/img/playground-default.png' });
+  await page.screenshot({ path: shot('playground-default.png') });
 });
