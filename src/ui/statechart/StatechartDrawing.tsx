@@ -1,7 +1,7 @@
 import { memo, useId } from 'react';
 import type { Statechart } from '../../lock/statechart.ts';
 import { chartIndex } from './chartIndex.ts';
-import type { ChartEdge, Point, StateBox, StatechartLayout } from './layoutStatechart.ts';
+import { type ChartEdge, LABEL_FONT_PX, type Point, type StateBox, type StatechartLayout } from './layoutStatechart.ts';
 
 export interface StatechartDrawingProps {
   chart: Statechart;
@@ -57,10 +57,24 @@ function Box({ chart, box, active }: { chart: Statechart; box: StateBox; active:
   );
 }
 
-/** SVG path data: three points are a quadratic curve, more a polyline. */
-function pathData(points: readonly Point[]): string {
-  const [a, c, b] = points;
-  if (points.length === 3 && a !== undefined && c !== undefined && b !== undefined) return `M${a.x},${a.y} Q${c.x},${c.y} ${b.x},${b.y}`;
+/**
+ * SVG path data: three points are a smooth curve from the first through the middle one to the
+ * last (two cubic pieces, Catmull-Rom style: at the middle point it runs parallel to first→last,
+ * so it does not swing wide of it); more points are a polyline.
+ */
+export function pathData(points: readonly Point[]): string {
+  const [a, m, b] = points;
+  if (points.length === 3 && a !== undefined && m !== undefined && b !== undefined) {
+    const n = (v: number) => Math.round(v * 10) / 10;
+    const at = (p: Point) => `${n(p.x)},${n(p.y)}`;
+    const tx = (b.x - a.x) / 6;
+    const ty = (b.y - a.y) / 6;
+    const c1 = { x: a.x + (m.x - a.x) / 3, y: a.y + (m.y - a.y) / 3 };
+    const c2 = { x: m.x - tx, y: m.y - ty };
+    const c3 = { x: m.x + tx, y: m.y + ty };
+    const c4 = { x: b.x - (b.x - m.x) / 3, y: b.y - (b.y - m.y) / 3 };
+    return `M${at(a)} C${at(c1)} ${at(c2)} ${at(m)} C${at(c3)} ${at(c4)} ${at(b)}`;
+  }
   return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
 }
 
@@ -73,6 +87,7 @@ function EdgeLine({ edge, taken, markerId }: { edge: ChartEdge; taken: boolean; 
   );
 }
 
+/** An arrow's label, at the size the layout made room for; a shortened one keeps the whole label as its tooltip. */
 function EdgeLabel({ edge, taken }: { edge: ChartEdge; taken: boolean }) {
   const { x, y } = edge.labelAt;
   return (
@@ -80,11 +95,13 @@ function EdgeLabel({ edge, taken }: { edge: ChartEdge; taken: boolean }) {
       className={taken ? 'edge-label taken' : 'edge-label'}
       x={x}
       y={y}
+      fontSize={LABEL_FONT_PX}
       textAnchor="middle"
       dominantBaseline="central"
       transform={edge.labelAngle === 0 ? undefined : `rotate(${edge.labelAngle} ${x} ${y})`}
     >
-      {edge.label}
+      {edge.text !== edge.label && <title>{edge.label}</title>}
+      {edge.text}
     </text>
   );
 }
@@ -168,7 +185,7 @@ export const StatechartDrawing = memo(function StatechartDrawing({
         </g>
       ))}
       {ordered
-        .filter((e) => e.label !== '')
+        .filter((e) => e.text !== '')
         .map((e) => (
           <EdgeLabel key={e.key} edge={e} taken={taken.has(e.key)} />
         ))}

@@ -12,16 +12,23 @@ import './statechart.css';
 /** Width the drawing is laid out for before the panel has been measured (the panel is ~340 px). */
 const DEFAULT_WIDTH_PX = 320;
 
-/** Tracks an element's content width (the drawing is re-laid out to fit, e.g. when enlarged). */
+/**
+ * Tracks an element's content width: the drawing is re-laid out to fill it, in the side panel
+ * and in the enlarged overlay alike. While the element is hidden (its tab not chosen) it has no
+ * width, and the last one measured is kept.
+ */
 function useContentWidth(): [RefObject<HTMLDivElement | null>, number] {
   const ref = useRef<HTMLDivElement | null>(null);
   const [width, setWidth] = useState(DEFAULT_WIDTH_PX);
   useEffect(() => {
     const element = ref.current;
     if (element === null || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    const measure = () => {
+      if (element.clientWidth > 0) setWidth(element.clientWidth);
+    };
+    const observer = new ResizeObserver(measure);
     observer.observe(element);
-    setWidth(element.clientWidth);
+    measure();
     return () => observer.disconnect();
   }, []);
   return [ref, width];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LockMachineName } from '../../lock/machines/index.ts';
 import { STATECHARTS } from '../../lock/statechart.ts';
 import { chartIndex } from './chartIndex.ts';
-import { edgeKey, layoutStatechart, type StateBox } from './layoutStatechart.ts';
+import { edgeKey, layoutStatechart, MARGIN_PX, type StateBox } from './layoutStatechart.ts';
 
 const NAMES = Object.keys(STATECHARTS) as LockMachineName[];
 const WIDTHS = [240, 320, 360, 1000];
@@ -83,10 +83,13 @@ describe.each(NAMES)('layout of %s', (name) => {
       }
     });
 
-    it('the drawing is as big as its root box', () => {
+    it('the drawing is its root box with a margin all round, so the border (wider when lit) is not clipped', () => {
       const root = boxOf.get('lock') as StateBox;
-      expect(layout.width).toBe(Math.ceil(root.w));
-      expect(layout.height).toBe(Math.ceil(root.h));
+      expect(root.x).toBe(MARGIN_PX);
+      expect(root.y).toBe(MARGIN_PX);
+      expect(MARGIN_PX).toBeGreaterThanOrEqual(2);
+      expect(layout.width).toBe(Math.ceil(root.w + 2 * MARGIN_PX));
+      expect(layout.height).toBe(Math.ceil(root.h + 2 * MARGIN_PX));
     });
   });
 
@@ -155,6 +158,9 @@ describe('parallel regions', () => {
   it('the watchdog region is ranked too: waiting above extending above deciding', () => {
     const ys = ['arming', 'waiting', 'extending', 'deciding'].map((k) => box(`lock.holding.watchdog.${k}`).y);
     expect(ys).toEqual([...ys].sort((a, b) => a - b));
-    expect(box('lock.holding.watchdog.waiting').y).toBe(box('lock.holding.watchdog.capped').y);
+    // Side by side when there is room for them (at 320 px the lanes' labels take some of it, and capped wraps below).
+    const roomy = layoutStatechart(STATECHARTS['redlock-watchdog'], 400);
+    const at = (id: string) => roomy.boxes.find((b) => b.id === id) as StateBox;
+    expect(at('lock.holding.watchdog.waiting').y).toBe(at('lock.holding.watchdog.capped').y);
   });
 });

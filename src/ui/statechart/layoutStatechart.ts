@@ -32,9 +32,15 @@ export interface ChartEdge {
   /** What the arrow says: "REPLY [isCurrentReply]"; an eventless one shows only its guard. */
   label: string;
   /**
-   * The arrow's course: three points are a quadratic curve (start, control, end) between
-   * neighbouring layers; four are a polyline through a side lane of the common parent (a
-   * transition back up, or one that skips layers, goes around the boxes in between).
+   * What is written on the arrow: the label, or its start and "…" where the room is too narrow
+   * for all of it (the drawing keeps the whole label in a tooltip).
+   */
+  text: string;
+  /**
+   * The arrow's course: three points are a smooth curve from the first to the last through
+   * the middle one (between neighbouring layers, the middle of its label); four are a polyline
+   * through a side lane of the common parent (a transition back up, or one that skips layers,
+   * goes around the boxes in between).
    */
   points: Point[];
   /** The middle of the label. */
@@ -69,8 +75,25 @@ export interface StatechartLayout {
   initials: InitialMark[];
 }
 
+/** A rectangle in drawing coordinates. */
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
 /** Box text is 11px monospace, whose advance is 0.6em: widths are known without a DOM. */
 export const CHAR_WIDTH_PX = 6.6;
+/** Edge labels are 9.5px monospace (the drawing writes them at this size): 5.7 px a character. */
+export const LABEL_FONT_PX = 9.5;
+const LABEL_CHAR_PX = LABEL_FONT_PX * 0.6;
+/** A label's halo (a 3px stroke in the card colour, so that lines under it do not strike it out). */
+const LABEL_HALO_PX = 1.5;
+/** A label's height, halo included. */
+export const LABEL_HEIGHT_PX = 12;
+/** Room around the root box, so that its border (wider when lit) and the arrows along it are not clipped. */
+export const MARGIN_PX = 3;
 const ATOMIC_H = 24;
 const ATOMIC_MIN_W = 44;
 const TEXT_PAD = 7;
@@ -79,15 +102,22 @@ const HEADER_H = 18;
 const INITIAL_W = 14;
 const PAD = 7;
 const GAP_X = 10;
-/** Between layers: room for an arrow and its label. */
+/** Between layers: room for an arrow and one line of labels. */
 const GAP_Y = 26;
+/** Labels in a gap between layers: one line of them every LINE_PITCH, GAP_EDGE clear of the boxes above and below. */
+const LINE_PITCH = 13;
+const GAP_EDGE = (GAP_Y - LINE_PITCH) / 2;
+/** Between two labels on one line. */
+const LABEL_SEP = 4;
 const REGION_GAP = 10;
-/** Width of one side lane (a transition routed around the boxes). */
+/** Width of one side lane (a transition routed around the boxes), and of one whose label is written up along it. */
 const LANE_W = 6;
+const LANE_LABEL_W = LABEL_HEIGHT_PX + 2;
+/** The lanes start this far inside their compound's border. */
+const LANE_INSET = 2;
 const EDGE_BEND = 10;
 const EDGE_BEND_STEP = 14;
 const LABEL_LINE_H = 11;
-const LANE_LABEL_AT = [0.5, 0.25, 0.75];
 /** Below this a chart cannot be laid out legibly; the drawing scrolls instead. */
 export const MIN_WIDTH_PX = 240;
 
@@ -96,13 +126,63 @@ export function edgeKey(from: string, event: string, guard: string | null, to: s
   return `${from}|${event}|${guard ?? ''}|${to}`;
 }
 
+/** How wide a label is drawn: its characters in 9.5px monospace, and its halo. */
+export function labelWidth(text: string): number {
+  return text.length * LABEL_CHAR_PX + 2 * LABEL_HALO_PX;
+}
+
+/** The rectangle an edge's label covers (a lane's label is written up, so it is tall and narrow). */
+export function labelRect(edge: Pick<ChartEdge, 'text' | 'labelAt' | 'labelAngle'>): Rect {
+  const along = labelWidth(edge.text);
+  const w = edge.labelAngle === 0 ? along : LABEL_HEIGHT_PX;
+  const h = edge.labelAngle === 0 ? LABEL_HEIGHT_PX : along;
+  return { x: edge.labelAt.x - w / 2, y: edge.labelAt.y - h / 2, w, h };
+}
+
+/** The label, or as much of it as fits in `roomPx` followed by "…". */
+function fitText(text: string, roomPx: number): string {
+  if (labelWidth(text) <= roomPx) return text;
+  const chars = Math.floor((roomPx - 2 * LABEL_HALO_PX) / LABEL_CHAR_PX);
+  return chars <= 1 ? '…' : `${text.slice(0, chars - 1).trimEnd()}…`;
+}
+
+function edgeLabel(event: string, guard: string | null): string {
+  if (event === 'always') return guard === null ? '' : `[${guard}]`;
+  return guard === null ? event : `${event} [${guard}]`;
+}
+
+/** A transition between two different children of a compound: `from` and `to` are the children, `source` and `target` the states. */
+interface Link {
+  key: string;
+  from: string;
+  to: string;
+  source: string;
+  target: string;
+  label: string;
+}
+
 /** How a compound's children are ranked: layer per child, and lanes for the transitions that go around. */
 interface Ranking {
   layerOf: Map<string, number>;
-  /** Transitions (edge keys) that skip a layer: routed down the left lanes, in lane order. */
-  leftLanes: string[];
-  /** Transitions going back up: routed up the right lanes. */
-  rightLanes: string[];
+  /** Transitions that skip a layer: routed down the left lanes, outermost (longest) first. */
+  leftLanes: Link[];
+  /** Transitions going back up: routed up the right lanes, outermost (longest) first. */
+  rightLanes: Link[];
+}
+
+/** A side lane of a compound; x relative to the compound's left side. */
+interface LaneSlot {
+  key: string;
+  side: 'left' | 'right';
+  x: number;
+}
+
+/** A label in a gap between two rows of a compound's children; its middle relative to the compound's corner. */
+interface GapLabel {
+  key: string;
+  text: string;
+  x: number;
+  y: number;
 }
 
 /** A laid-out subtree, positions relative to its own top-left corner. */
@@ -113,11 +193,16 @@ interface Placed {
   region: boolean;
   children: { node: Placed; dx: number; dy: number }[];
   separators: Separator[];
-  ranking: Ranking | null;
+  lanes: LaneSlot[];
+  labels: GapLabel[];
 }
 
 function textWidth(text: string): number {
   return text.length * CHAR_WIDTH_PX + 2 * TEXT_PAD;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }
 
 function descendants(state: ChartState): ChartState[] {
@@ -125,16 +210,24 @@ function descendants(state: ChartState): ChartState[] {
 }
 
 /** Each transition between two different children of `state` (from anywhere inside them), in chart order. */
-function childLinks(state: ChartState): { key: string; from: string; to: string }[] {
+function childLinks(state: ChartState): Link[] {
   const childOf = new Map<string, string>();
   for (const child of state.states) for (const d of descendants(child)) childOf.set(d.id, child.id);
-  const links: { key: string; from: string; to: string }[] = [];
+  const links: Link[] = [];
   for (const child of state.states) {
     for (const d of descendants(child)) {
       for (const t of d.transitions) {
         for (const target of t.targets) {
           const to = childOf.get(target);
-          if (to !== undefined && to !== child.id) links.push({ key: edgeKey(d.id, t.event, t.guard, target), from: child.id, to });
+          if (to === undefined || to === child.id) continue;
+          links.push({
+            key: edgeKey(d.id, t.event, t.guard, target),
+            from: child.id,
+            to,
+            source: d.id,
+            target,
+            label: edgeLabel(t.event, t.guard),
+          });
         }
       }
     }
@@ -147,8 +240,7 @@ function childLinks(state: ChartState): { key: string; from: string; to: string 
  * the transitions that go back (retry loops), and every other transition points down; a
  * child's layer is its longest path from the top (idle, acquiring, deciding, holding, …).
  */
-function rank(state: ChartState): Ranking {
-  const links = childLinks(state);
+function rank(state: ChartState, links: Link[]): Ranking {
   const ids = state.states.map((s) => s.id);
   const back = new Set<string>();
   const status = new Map<string, 'open' | 'done'>();
@@ -178,87 +270,268 @@ function rank(state: ChartState): Ranking {
     if (!changed) break;
   }
   const layer = (id: string) => layerOf.get(id) ?? 0;
+  // A longer lane outside a shorter one: the short one's stubs then cross no other lane.
+  const span = (l: Link) => Math.abs(layer(l.to) - layer(l.from));
+  const outermostFirst = (a: Link, b: Link) => span(b) - span(a);
   return {
     layerOf,
-    leftLanes: forward.filter((l) => layer(l.to) > layer(l.from) + 1).map((l) => l.key),
-    rightLanes: links.filter((l) => layer(l.to) < layer(l.from)).map((l) => l.key),
+    leftLanes: forward.filter((l) => layer(l.to) > layer(l.from) + 1).sort(outermostFirst),
+    rightLanes: links.filter((l) => layer(l.to) < layer(l.from)).sort(outermostFirst),
   };
 }
 
-/** Children in layers top to bottom, each layer centred (and wrapped if wider than the room). */
-function layered(state: ChartState, maxW: number, region: boolean): Placed {
-  const ranking = rank(state);
-  const lanesW = PAD + LANE_W * ranking.leftLanes.length;
-  const rightW = PAD + LANE_W * ranking.rightLanes.length;
-  const wide = layeredIn(state, ranking, Math.max(ATOMIC_MIN_W, maxW - lanesW - rightW), lanesW, rightW, region);
-  // The initial dot-arrow needed room on the left that was not there: lay out again in less.
-  if (wide.w <= maxW) return wide;
-  return layeredIn(state, ranking, Math.max(ATOMIC_MIN_W, maxW - lanesW - rightW - INITIAL_W), lanesW, rightW, region);
-}
-
-function layeredIn(state: ChartState, ranking: Ranking, innerW: number, lanesW: number, rightW: number, region: boolean): Placed {
-  const nodes = new Map(state.states.map((s) => [s.id, place(s, innerW, false)]));
+/** Children ids in rows, layer by layer top to bottom; a layer wider than `innerW` wraps into several rows. */
+function rowsOf(state: ChartState, ranking: Ranking, links: Link[], footprint: (id: string) => number, innerW: number): string[][] {
   const layerCount = Math.max(0, ...ranking.layerOf.values()) + 1;
-  // Rows of nodes; a layer wider than the room wraps into several rows.
-  const rows: Placed[][] = [];
+  const rows: string[][] = [];
   const order = new Map<string, number>();
-  const links = childLinks(state);
   for (let layer = 0; layer < layerCount; layer++) {
     const inLayer = state.states.filter((s) => ranking.layerOf.get(s.id) === layer);
     // Under the states they come from, roughly: sort by the mean position of their predecessors.
     const weight = (id: string) => {
       const from = links.filter((l) => l.to === id && order.has(l.from)).map((l) => order.get(l.from) as number);
-      return from.length === 0 ? Number.POSITIVE_INFINITY : from.reduce((a, b) => a + b, 0) / from.length;
+      return from.length === 0 ? Number.POSITIVE_INFINITY : sum(from) / from.length;
     };
     const sorted = inLayer.map((s, i) => ({ s, i, w: weight(s.id) })).sort((a, b) => (a.w === b.w ? a.i - b.i : a.w < b.w ? -1 : 1));
-    let row: Placed[] = [];
+    let row: string[] = [];
     let rowW = 0;
     for (const { s } of sorted) {
-      const node = nodes.get(s.id) as Placed;
-      if (row.length > 0 && rowW + GAP_X + node.w > innerW) {
+      const w = footprint(s.id);
+      if (row.length > 0 && rowW + GAP_X + w > innerW) {
         rows.push(row);
         row = [];
         rowW = 0;
       }
-      rowW += (row.length > 0 ? GAP_X : 0) + node.w;
-      row.push(node);
+      rowW += (row.length > 0 ? GAP_X : 0) + w;
+      row.push(s.id);
     }
     if (row.length > 0) rows.push(row);
     sorted.forEach(({ s }, i) => {
       order.set(s.id, i);
     });
   }
-  const rowWidth = (row: Placed[]) => row.reduce((sum, n) => sum + n.w, 0) + GAP_X * (row.length - 1);
-  const contentW = Math.max(0, ...rows.map(rowWidth));
-  // The initial child sits first in its row; centred, it has room for its dot-arrow unless its row is (nearly) the widest.
-  const initialRow = rows.find((row) => row.some((n) => n.state.id === state.initial));
-  const initialOffset = initialRow === undefined ? INITIAL_W : (contentW - rowWidth(initialRow)) / 2;
-  const leftW = lanesW + Math.max(0, INITIAL_W - initialOffset);
-  const children: Placed['children'] = [];
-  let y = HEADER_H;
-  for (const row of rows) {
-    let x = leftW + (contentW - rowWidth(row)) / 2;
-    const rowH = Math.max(...row.map((n) => n.h));
-    for (const node of row) {
-      children.push({ node, dx: x, dy: y });
-      x += node.w + GAP_X;
-    }
-    y += rowH + GAP_Y;
+  return rows;
+}
+
+/** Where a state lies inside a laid-out subtree whose corner is at (x, y). */
+function locate(node: Placed, id: string, x: number, y: number): Rect | null {
+  if (node.state.id === id) return { x, y, w: node.w, h: node.h };
+  for (const c of node.children) {
+    const found = locate(c.node, id, x + c.dx, y + c.dy);
+    if (found !== null) return found;
   }
-  const h = rows.length === 0 ? HEADER_H + PAD : y - GAP_Y + PAD;
-  const w = Math.max(leftW + contentW + rightW, textWidth(state.key));
-  return { state, w, h, region, children, separators: [], ranking };
+  return null;
+}
+
+interface Want {
+  key: string;
+  text: string;
+  /** Where the label would sit on its arrow. */
+  desired: number;
+}
+
+/** How wide one line of labels must be to hold them all side by side. */
+function lineWidth(texts: string[]): number {
+  return texts.length === 0 ? 0 : sum(texts.map(labelWidth)) + LABEL_SEP * (texts.length - 1);
+}
+
+/**
+ * The labels of one gap between rows, in lines between `lo` and `hi`: left to right as their
+ * arrows come, as many on a line as fit (a label too long for the room is cut), and on each
+ * line as near their arrows as they can be without touching — labels that would touch move
+ * together, centred on where their arrows would have them.
+ */
+function pack(wants: Want[], lo: number, hi: number): { items: (Want & { x: number; line: number })[]; lines: number } {
+  const sorted = wants
+    .map((want, i) => ({ want: { ...want, text: fitText(want.text, hi - lo) }, i }))
+    .sort((a, b) => a.want.desired - b.want.desired || a.i - b.i)
+    .map(({ want }) => want);
+  const lines: Want[][] = [];
+  for (const want of sorted) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && lineWidth([...last, want].map((w) => w.text)) <= hi - lo) last.push(want);
+    else lines.push([want]);
+  }
+  const items: (Want & { x: number; line: number })[] = [];
+  lines.forEach((line, n) => {
+    // Clusters of labels set side by side; each sits where its labels' arrows want it on average.
+    const clusters: { wants: Want[]; left: number; width: number }[] = [];
+    const settle = (c: { wants: Want[]; left: number; width: number }) => {
+      let offset = 0;
+      let total = 0;
+      for (const w of c.wants) {
+        total += w.desired - offset - labelWidth(w.text) / 2;
+        offset += labelWidth(w.text) + LABEL_SEP;
+      }
+      c.left = Math.min(Math.max(total / c.wants.length, lo), hi - c.width);
+    };
+    for (const want of line) {
+      let c = { wants: [want], left: 0, width: labelWidth(want.text) };
+      settle(c);
+      for (let prev = clusters[clusters.length - 1]; prev !== undefined && prev.left + prev.width + LABEL_SEP > c.left; ) {
+        clusters.pop();
+        c = { wants: [...prev.wants, ...c.wants], left: 0, width: prev.width + LABEL_SEP + c.width };
+        settle(c);
+        prev = clusters[clusters.length - 1];
+      }
+      clusters.push(c);
+    }
+    for (const c of clusters) {
+      let x = c.left;
+      for (const w of c.wants) {
+        items.push({ ...w, x: x + labelWidth(w.text) / 2, line: n });
+        x += labelWidth(w.text) + LABEL_SEP;
+      }
+    }
+  });
+  return { items, lines: lines.length };
+}
+
+function isLeaf(type: ChartState['type']): boolean {
+  return type === 'atomic' || type === 'final';
+}
+
+/**
+ * How a subtree is laid out in the room it is given: `tight`, as narrow as its states and its
+ * longest label let it be; otherwise as wide as it would like, within the room, for the labels
+ * of each gap side by side; with `fill`, as wide as the room.
+ */
+interface Fit {
+  tight: boolean;
+  fill: boolean;
+}
+const TIGHT: Fit = { tight: true, fill: false };
+const ROOMY: Fit = { tight: false, fill: false };
+
+/**
+ * Children in layers top to bottom, each layer in rows (wrapped where a row of tight children
+ * would be wider than the room). The labels of the arrows between two rows get lines of their
+ * own in the gap between them, clear of every box. Room left over in a row goes first to the
+ * compound children in it that would like to be wider, then between the states: shared out
+ * evenly when filling, else on both sides.
+ */
+function layered(state: ChartState, maxW: number, region: boolean, fit: Fit): Placed {
+  const links = childLinks(state);
+  const ranking = rank(state, links);
+  const slotW = (l: Link) => (l.label === '' ? LANE_W : LANE_LABEL_W);
+  const leftW = PAD + sum(ranking.leftLanes.map(slotW));
+  const rightW = PAD + sum(ranking.rightLanes.map(slotW));
+  const innerW = Math.max(ATOMIC_MIN_W, maxW - leftW - rightW);
+  const nodes = new Map(state.states.map((s) => [s.id, place(s, innerW, false, TIGHT)]));
+  const nodeOf = (id: string) => nodes.get(id) as Placed;
+  const roomy = new Map(fit.tight ? [] : state.states.filter((s) => !isLeaf(s.type)).map((s) => [s.id, place(s, innerW, false, ROOMY)]));
+  // The initial child takes its dot-arrow along: room for it on the left, clear of its neighbours.
+  const initialW = (id: string) => (id === state.initial ? INITIAL_W : 0);
+  const footprint = (id: string) => nodeOf(id).w + initialW(id);
+  const rows = rowsOf(state, ranking, links, footprint, innerW);
+  const rowWidth = (row: string[], width = footprint) => sum(row.map(width)) + GAP_X * (row.length - 1);
+  const rowOf = new Map(rows.flatMap((row, r) => row.map((id) => [id, r] as const)));
+
+  // Each arrow between rows (not around them, along a lane) is labelled in the gap below its source's row.
+  const laneKeys = new Set([...ranking.leftLanes, ...ranking.rightLanes].map((l) => l.key));
+  const gapLinks: Link[][] = rows.map(() => []);
+  for (const l of links) {
+    const ra = rowOf.get(l.from);
+    const rb = rowOf.get(l.to);
+    if (l.label === '' || laneKeys.has(l.key) || ra === undefined || rb === undefined || ra === rb) continue;
+    gapLinks[Math.min(ra, rb)]?.push(l);
+  }
+  const liked = fit.tight
+    ? gapLinks.flat().map((l) => labelWidth(l.label))
+    : [
+        ...gapLinks.map((ls) => lineWidth(ls.map((l) => l.label))),
+        ...rows.map((row) => rowWidth(row, (id) => (roomy.get(id) ?? nodeOf(id)).w + initialW(id))),
+      ];
+  const contentW = Math.max(
+    fit.fill ? innerW : 0,
+    textWidth(state.key) - leftW - rightW,
+    ...rows.map((row) => rowWidth(row)),
+    Math.min(innerW, Math.max(0, ...liked)),
+  );
+  const w = leftW + contentW + rightW;
+
+  const children: Placed['children'] = [];
+  const at = new Map<string, Placed['children'][number]>();
+  for (const row of rows) {
+    const room = contentW - rowWidth(row);
+    const growing = row.filter((id) => (roomy.get(id)?.w ?? 0) > nodeOf(id).w);
+    const wanted = sum(growing.map((id) => (roomy.get(id) as Placed).w - nodeOf(id).w));
+    if (room > 0 && wanted > 0) {
+      for (const id of growing) {
+        const grown = roomy.get(id) as Placed;
+        const tight = nodeOf(id);
+        nodes.set(id, wanted <= room ? grown : place(tight.state, tight.w + (room * (grown.w - tight.w)) / wanted, false, ROOMY));
+      }
+    }
+    const extra = Math.max(0, contentW - rowWidth(row));
+    const lead = fit.fill ? extra / (row.length + 1) : extra / 2;
+    let x = leftW + lead;
+    for (const id of row) {
+      x += initialW(id);
+      const child = { node: nodeOf(id), dx: x, dy: 0 };
+      children.push(child);
+      at.set(id, child);
+      x += child.node.w + GAP_X + (fit.fill ? lead : 0);
+    }
+  }
+  const centreX = (child: string, id: string) => {
+    const c = at.get(child);
+    const found = c === undefined ? null : locate(c.node, id, c.dx, 0);
+    return found === null ? 0 : found.x + found.w / 2;
+  };
+
+  const labels: GapLabel[] = [];
+  let y = HEADER_H;
+  rows.forEach((row, r) => {
+    for (const id of row) (at.get(id) as Placed['children'][number]).dy = y;
+    y += Math.max(...row.map((id) => nodeOf(id).h));
+    if (r === rows.length - 1) return;
+    const wants = (gapLinks[r] ?? []).map((l) => ({
+      key: l.key,
+      text: l.label,
+      desired: (centreX(l.from, l.source) + centreX(l.to, l.target)) / 2,
+    }));
+    const { items, lines } = pack(wants, leftW, leftW + contentW);
+    for (const item of items) labels.push({ key: item.key, text: item.text, x: item.x, y: y + GAP_EDGE + LINE_PITCH * (item.line + 0.5) });
+    y += lines === 0 ? GAP_Y : 2 * GAP_EDGE + lines * LINE_PITCH;
+  });
+  const h = y + PAD;
+
+  const lanes: LaneSlot[] = [];
+  let left = LANE_INSET;
+  for (const l of ranking.leftLanes) {
+    lanes.push({ key: l.key, side: 'left', x: left + slotW(l) / 2 });
+    left += slotW(l);
+  }
+  let right = w - LANE_INSET;
+  for (const l of ranking.rightLanes) {
+    lanes.push({ key: l.key, side: 'right', x: right - slotW(l) / 2 });
+    right -= slotW(l);
+  }
+  return { state, w, h, region, children, separators: [], lanes, labels };
 }
 
 /**
  * Regions side by side, all as tall as the tallest. Each gets the width it would like, or,
- * when they do not all fit, a share of the room in proportion to it.
+ * when they do not all fit (or are to fill `maxW`), a share of the room in proportion to it.
  */
-function regions(state: ChartState, maxW: number): Placed {
+function regions(state: ChartState, maxW: number, fit: Fit): Placed {
   const room = maxW - 2 * PAD - REGION_GAP * (state.states.length - 1);
-  const wanted = state.states.map((s) => place(s, room, true).w);
-  const total = wanted.reduce((a, b) => a + b, 0);
-  const nodes = state.states.map((s, i) => place(s, total <= room ? room : (room * (wanted[i] as number)) / total, true));
+  const wanted = state.states.map((s) => place(s, room, true, { tight: fit.tight, fill: false }));
+  const least = state.states.map((s) => place(s, 0, true, TIGHT).w);
+  const total = sum(wanted.map((node) => node.w));
+  const spare = room - sum(least);
+  // Each region at least as wide as its widest row of states; what is left over goes where it was wanted.
+  const share = (i: number) => {
+    const want = (wanted[i] as Placed).w;
+    const min = least[i] as number;
+    if (spare <= 0) return min;
+    return total <= room ? (room * want) / total : min + (spare * (want - min)) / (total - sum(least));
+  };
+  const nodes =
+    total <= room && !fit.fill
+      ? wanted
+      : state.states.map((s, i) => place(s, share(i), true, { tight: fit.tight, fill: fit.fill && total <= room }));
   const h = Math.max(...nodes.map((node) => node.h));
   const children: Placed['children'] = [];
   const separators: Separator[] = [];
@@ -273,13 +546,14 @@ function regions(state: ChartState, maxW: number): Placed {
     x += node.w + REGION_GAP;
   });
   const w = Math.max(x - REGION_GAP + PAD, textWidth(state.key));
-  return { state, w, h: HEADER_H + h + PAD, region: false, children, separators, ranking: null };
+  return { state, w, h: HEADER_H + h + PAD, region: false, children, separators, lanes: [], labels: [] };
 }
 
-function place(state: ChartState, maxW: number, region: boolean): Placed {
-  if (state.type === 'parallel') return regions(state, maxW);
-  if (state.type === 'compound') return layered(state, maxW, region);
-  return { state, w: Math.max(ATOMIC_MIN_W, textWidth(state.key)), h: ATOMIC_H, region, children: [], separators: [], ranking: null };
+function place(state: ChartState, maxW: number, region: boolean, fit: Fit): Placed {
+  if (state.type === 'parallel') return regions(state, maxW, fit);
+  if (state.type === 'compound') return layered(state, maxW, region, fit);
+  const w = Math.max(ATOMIC_MIN_W, textWidth(state.key));
+  return { state, w, h: ATOMIC_H, region, children: [], separators: [], lanes: [], labels: [] };
 }
 
 function center(b: StateBox): Point {
@@ -309,12 +583,23 @@ function round(p: Point): Point {
 
 /** The middle of a box's side, on a compound at its heading (so the arrow meets the box, not its children). */
 function sidePoint(b: StateBox, side: 'left' | 'right'): Point {
-  const y = b.type === 'atomic' || b.type === 'final' ? b.y + b.h / 2 : b.y + HEADER_H / 2 + 2;
+  const y = isLeaf(b.type) ? b.y + b.h / 2 : b.y + HEADER_H / 2 + 2;
   return { x: side === 'left' ? b.x : b.x + b.w, y };
 }
 
-/** A curve between two boxes, bent to one side so that A→B and B→A (and repeats) stay apart. */
-function curve(from: StateBox, to: StateBox, nth: number): Pick<ChartEdge, 'points' | 'labelAt' | 'labelAngle'> {
+type Course = Pick<ChartEdge, 'points' | 'labelAt' | 'labelAngle'>;
+
+/** A curve from box to box through the middle of its label. */
+function through(from: StateBox, to: StateBox, label: Point): Course {
+  const points = [borderPoint(from, label), label, borderPoint(to, label)];
+  return { points: points.map(round), labelAt: round(label), labelAngle: 0 };
+}
+
+/**
+ * A curve between two boxes, bent to one side so that A→B and B→A (and repeats) stay apart:
+ * for the arrows that have no place kept for their label (none of the machines' labelled ones).
+ */
+function curve(from: StateBox, to: StateBox, nth: number): Course {
   const bend = EDGE_BEND + nth * EDGE_BEND_STEP;
   let points: [Point, Point, Point];
   if (contains(to, from) || contains(from, to)) {
@@ -333,48 +618,55 @@ function curve(from: StateBox, to: StateBox, nth: number): Pick<ChartEdge, 'poin
     const len = Math.hypot(dx, dy) || 1;
     points = [start, { x: (start.x + end.x) / 2 - (dy / len) * bend, y: (start.y + end.y) / 2 + (dx / len) * bend }, end];
   }
+  // Bent by the control point c: halfway along, the curve passes through m.
   const [a, c, b] = points;
-  // Repeated transitions between the same two boxes stack their labels, one line each.
-  const labelAt = { x: 0.25 * a.x + 0.5 * c.x + 0.25 * b.x, y: 0.25 * a.y + 0.5 * c.y + 0.25 * b.y + nth * LABEL_LINE_H };
-  return { points: points.map(round), labelAt: round(labelAt), labelAngle: 0 };
+  const m = { x: 0.25 * a.x + 0.5 * c.x + 0.25 * b.x, y: 0.25 * a.y + 0.5 * c.y + 0.25 * b.y };
+  return { points: [a, m, b].map(round), labelAt: round({ x: m.x, y: m.y + nth * LABEL_LINE_H }), labelAngle: 0 };
 }
 
-/** A polyline out of a side of the source, along a lane of the common parent, into the same side of the target. */
+/**
+ * A polyline out of a side of the source, along a lane of the common parent, into the same
+ * side of the target. The label is written up along the lane, in the lane's own slot, as near
+ * the middle of the lane as the parent's heading and bottom allow (cut if the parent is too short).
+ */
 function lane(
   from: StateBox,
   to: StateBox,
   laneX: number,
   side: 'left' | 'right',
-  nth: number,
-): Pick<ChartEdge, 'points' | 'labelAt' | 'labelAngle'> {
+  owner: StateBox,
+  label: string,
+): Course & { text: string } {
   const a = sidePoint(from, side);
   const b = sidePoint(to, side);
   const points = [a, { x: laneX, y: a.y }, { x: laneX, y: b.y }, b].map(round);
-  // Neighbouring lanes are closer than a line of text is tall: stagger their labels along the lane.
-  const along = LANE_LABEL_AT[nth % LANE_LABEL_AT.length] as number;
-  return { points, labelAt: round({ x: laneX, y: a.y + (b.y - a.y) * along }), labelAngle: -90 };
-}
-
-function edgeLabel(event: string, guard: string | null): string {
-  if (event === 'always') return guard === null ? '' : `[${guard}]`;
-  return guard === null ? event : `${event} [${guard}]`;
+  const top = owner.y + HEADER_H + 1;
+  const bottom = owner.y + owner.h - 2;
+  const text = fitText(label, bottom - top);
+  const half = labelWidth(text) / 2;
+  const y = Math.min(Math.max((a.y + b.y) / 2, top + half), bottom - half);
+  return { points, labelAt: round({ x: laneX, y }), labelAngle: -90, text };
 }
 
 /**
- * Lays a chart out to fit `widthPx` (at least MIN_WIDTH_PX): each compound state is a box
- * whose children are ranked in layers top to bottom along its transitions, parallel regions
- * sit side by side, and each transition is an arrow — a short curve to the next layer, or a
- * lane down the left (skipping layers) or up the right (going back). Deterministic and
- * DOM-free; the component memoises it per machine and width.
+ * Lays a chart out to fill `widthPx` (at least MIN_WIDTH_PX), margin included: each compound
+ * state is a box whose children are ranked in layers top to bottom along its transitions,
+ * parallel regions sit side by side, and each transition is an arrow — a curve to the next
+ * layer, its label on a line of its own in the gap between the layers, or a lane down the left
+ * (skipping layers) or up the right (going back), its label written up along the lane. No label
+ * covers a state or another label. Deterministic and DOM-free; the component memoises it per
+ * machine and width.
  */
 export function layoutStatechart(chart: Statechart, widthPx: number): StatechartLayout {
-  const root = place(chart.root, Math.max(MIN_WIDTH_PX, widthPx), false);
+  const root = place(chart.root, Math.max(MIN_WIDTH_PX, widthPx) - 2 * MARGIN_PX, false, { tight: false, fill: true });
   const boxes: StateBox[] = [];
   const separators: Separator[] = [];
   const initials: InitialMark[] = [];
   const byId = new Map<string, StateBox>();
-  /** For each transition routed through a lane: the lane's x and side. */
-  const lanes = new Map<string, { x: number; side: 'left' | 'right'; nth: number }>();
+  /** For each transition routed through a lane: the lane's x, side and compound. */
+  const lanes = new Map<string, { x: number; side: 'left' | 'right'; owner: StateBox }>();
+  /** For each transition labelled in a gap between rows: where, and what. */
+  const gapLabels = new Map<string, { at: Point; text: string }>();
   const emit = (node: Placed, x: number, y: number, depth: number) => {
     const box: StateBox = {
       id: node.state.id,
@@ -390,21 +682,17 @@ export function layoutStatechart(chart: Statechart, widthPx: number): Statechart
     boxes.push(box);
     byId.set(box.id, box);
     for (const s of node.separators) separators.push({ x1: x + s.x1, y1: y + s.y1, x2: x + s.x2, y2: y + s.y2 });
-    node.ranking?.leftLanes.forEach((key, i) => {
-      lanes.set(key, { x: x + PAD / 2 + 2 + LANE_W * i, side: 'left', nth: i });
-    });
-    node.ranking?.rightLanes.forEach((key, i) => {
-      lanes.set(key, { x: x + node.w - PAD / 2 - 2 - LANE_W * i, side: 'right', nth: i });
-    });
+    for (const l of node.lanes) lanes.set(l.key, { x: x + l.x, side: l.side, owner: box });
+    for (const l of node.labels) gapLabels.set(l.key, { at: { x: x + l.x, y: y + l.y }, text: l.text });
     for (const { node: child, dx, dy } of node.children) {
       emit(child, x + dx, y + dy, depth + 1);
       if (child.state.id === node.state.initial) {
-        const mid = y + dy + (child.state.type === 'atomic' || child.state.type === 'final' ? child.h / 2 : HEADER_H / 2 + 2);
+        const mid = y + dy + (isLeaf(child.state.type) ? child.h / 2 : HEADER_H / 2 + 2);
         initials.push({ of: child.state.id, dot: { x: x + dx - 12, y: mid }, tip: { x: x + dx - 1, y: mid } });
       }
     }
   };
-  emit(root, 0, 0, 0);
+  emit(root, MARGIN_PX, MARGIN_PX, 0);
   const index = chartIndex(chart);
   const edges: ChartEdge[] = [];
   const pairCount = new Map<string, number>();
@@ -414,14 +702,22 @@ export function layoutStatechart(chart: Statechart, widthPx: number): Statechart
         const target = byId.get(to);
         if (target === undefined) continue;
         const key = edgeKey(box.id, t.event, t.guard, to);
+        const label = edgeLabel(t.event, t.guard);
         const pair = `${box.id}|${to}`;
         const nth = pairCount.get(pair) ?? 0;
         pairCount.set(pair, nth + 1);
+        const gap = gapLabels.get(key);
         const routed = lanes.get(key);
-        const course = routed === undefined ? curve(box, target, nth) : lane(box, target, routed.x, routed.side, routed.nth);
-        edges.push({ key, from: box.id, to, event: t.event, guard: t.guard, label: edgeLabel(t.event, t.guard), ...course });
+        const course =
+          gap !== undefined
+            ? { ...through(box, target, gap.at), text: gap.text }
+            : routed !== undefined
+              ? lane(box, target, routed.x, routed.side, routed.owner, label)
+              : { ...curve(box, target, nth), text: label };
+        edges.push({ key, from: box.id, to, event: t.event, guard: t.guard, label, ...course });
       }
     }
   }
-  return { width: Math.ceil(root.w), height: Math.ceil(root.h), boxes, edges, separators, initials };
+  const size = (px: number) => Math.ceil(px + 2 * MARGIN_PX);
+  return { width: size(root.w), height: size(root.h), boxes, edges, separators, initials };
 }
