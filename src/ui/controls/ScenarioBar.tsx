@@ -31,6 +31,7 @@ export function ScenarioBar({ store }: { store: PlaygroundStore }) {
     <section className="scenario-bar" aria-label="Scenario">
       <label htmlFor="example">Scenario</label>
       <select id="example" value={exampleId} onChange={(e) => a.load(e.target.value)}>
+        {!EXAMPLES.some((ex) => ex.id === exampleId) && <option value={exampleId}>Your scenario ({exampleId})</option>}
         {(['Presets', 'Raw-command examples'] as const).map((group) => (
           <optgroup key={group} label={group}>
             {EXAMPLES.filter((ex) => ex.group === group).map((ex) => (

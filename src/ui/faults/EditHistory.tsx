@@ -33,11 +33,9 @@ export function EditHistory({ store }: { store: PlaygroundStore }) {
       </button>
       <button
         type="button"
-        title="Load this example again as it was (Undo brings your edits back)"
-        onClick={() => {
-          const { load, exampleId } = store.getState();
-          load(exampleId);
-        }}
+        title="Back to the scenario as it was opened (Undo brings your edits back)"
+        aria-label="Reset to the scenario as opened"
+        onClick={() => store.getState().reset()}
       >
         Reset
       </button>

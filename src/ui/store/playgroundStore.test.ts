@@ -133,11 +133,35 @@ describe('playground store', () => {
     expect(store.getState().exampleId).toBe('failover-happy-path');
     expect(store.getState().scenario?.timeline).toHaveLength(1);
     expect(store.getState().run?.verdict.safe).toBe(false);
-    store.getState().load('failover-happy-path'); // "Reset"
+    store.getState().reset();
     expect(store.getState().scenario?.timeline).toHaveLength(0);
     store.getState().undo();
     expect(store.getState().scenario?.timeline).toHaveLength(1);
     store.getState().redo();
     expect(store.getState().scenario?.timeline).toHaveLength(0);
+  });
+
+  it('opens a document from outside (a file, a link) as an undoable version, or says why not', () => {
+    const store = createPlaygroundStore('happy-path');
+    const other = createPlaygroundStore('clock-jump').getState().scenario;
+    expect(store.getState().openDocument({ version: 1, nodes: 'three' }, 'imported')).toContain('nodes');
+    expect(store.getState().exampleId).toBe('happy-path');
+    expect(store.getState().openDocument(other, 'imported', 1104)).toBeNull();
+    expect(store.getState().exampleId).toBe('imported');
+    expect(store.getState().cursor.t).toBe(1104);
+    expect(store.getState().run?.verdict.safe).toBe(false);
+    store.getState().undo();
+    expect(store.getState().exampleId).toBe('happy-path');
+  });
+
+  it('replaces the scenario with an edited document, refusing an invalid one with the reason', () => {
+    const store = createPlaygroundStore('happy-path');
+    const s = store.getState().scenario;
+    if (s === null) throw new Error('no scenario');
+    expect(store.getState().replaceScenario({ ...s, lock: { ...s.lock, ttlMs: -5 } })).toContain('ttlMs');
+    expect(store.getState().past).toHaveLength(0);
+    expect(store.getState().replaceScenario({ ...s, lock: { ...s.lock, ttlMs: 2000 } })).toBeNull();
+    expect(store.getState().scenario?.lock.ttlMs).toBe(2000);
+    expect(store.getState().past).toHaveLength(1);
   });
 });

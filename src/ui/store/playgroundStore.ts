@@ -49,6 +49,15 @@ export interface PlaygroundState {
   theme: Theme;
 
   load(exampleId: string): void;
+  /**
+   * Opens a document from outside (an imported file, a link): validated, run, checked; it
+   * becomes the current example under the name `origin` (undoable). Returns an error message, or null.
+   */
+  openDocument(input: unknown, origin: string, cursorMs?: number): string | null;
+  /** Back to the document as it was opened (a preset, a file, a link); undoable. */
+  reset(): void;
+  /** Replaces the scenario with an edited document (the editor): validated first; undoable. Returns an error message, or null. */
+  replaceScenario(input: unknown): string | null;
   setFencing(fencing: Fencing): void;
   setSeed(seed: number): void;
   injectFault(entry: TimelineEntry): void;
@@ -126,7 +135,7 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
       const now = current();
       return now === null ? past : [...past, now].slice(-HISTORY_MAX);
     };
-    const apply = (next: Scenario, history: 'push' | 'none'): boolean => {
+    const apply = (next: unknown, history: 'push' | 'none'): boolean => {
       const state = get();
       const computed = compute(next);
       if (!computed.ok) {
@@ -195,6 +204,33 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
         }
         set({ ...next, past: pushed(get().past), future: [] });
       },
+      openDocument: (input, origin, cursorMs) => {
+        const computed = compute(input);
+        if (!computed.ok) return computed.error;
+        set({
+          past: pushed(get().past),
+          future: [],
+          exampleId: origin,
+          original: computed.scenario,
+          scenario: computed.scenario,
+          run: computed.run,
+          incidents: incidentsOf(computed.run.verdict),
+          error: null,
+          editError: null,
+          cursor: cursorMs === undefined ? cursorAtIndex(computed.run.trace, -1) : cursorAtMs(computed.run.trace, cursorMs),
+          playing: false,
+          pausedFor: null,
+          speed: defaultSpeed(computed.scenario.durationMs),
+          selected: firstLockClient(computed.scenario),
+          highlight: null,
+        });
+        return null;
+      },
+      reset: () => {
+        const { original, scenario } = get();
+        if (original !== null && scenario !== original) apply(original, 'push');
+      },
+      replaceScenario: (input) => (apply(input, 'push') ? null : get().editError),
       setFencing: (fencing) => edit((s) => withFencing(s, fencing)),
       setSeed: (seed) => edit((s) => withSeed(s, seed)),
       injectFault: (entry) => edit((s) => withFault(s, entry)),
