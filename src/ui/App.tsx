@@ -8,6 +8,8 @@ import { FaultList } from './faults/FaultList.tsx';
 import { FaultToolbar } from './faults/FaultToolbar.tsx';
 import { keyInputOf, shortcutFor } from './keyboard.ts';
 import { RunSummaryView } from './RunSummaryView.tsx';
+import { LinkErrorBanner } from './share/LinkErrorBanner.tsx';
+import { ShareButton } from './share/ShareButton.tsx';
 import { SidePanels } from './SidePanels.tsx';
 import { StatechartView } from './statechart/StatechartView.tsx';
 import type { PlaygroundStore } from './store/playgroundStore.ts';
@@ -25,6 +27,7 @@ export function App({ store }: { store: PlaygroundStore }) {
   const run = useStore(store, (s) => s.run);
   const scenario = useStore(store, (s) => s.scenario);
   const faults = useStore(store, (s) => s.scenario?.timeline.length ?? 0);
+  const panel = useStore(store, (s) => s.panel);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
@@ -43,7 +46,9 @@ export function App({ store }: { store: PlaygroundStore }) {
           <h1>Redlock Playground</h1>
           <ScenarioBar store={store} />
           {scenario !== null && <EditHistory store={store} />}
+          {scenario !== null && <ShareButton store={store} />}
         </header>
+        <LinkErrorBanner store={store} />
         {error !== null && (
           <p role="alert" className="error">
             {error}
@@ -68,11 +73,12 @@ export function App({ store }: { store: PlaygroundStore }) {
                 </section>
                 <section className="panel details-panel">
                   <SidePanels
-                    initial="about"
+                    current={panel}
+                    onSelect={(id) => store.getState().setPanel(id)}
                     tabs={[
-                      { id: 'statechart', label: 'Statechart', content: <StatechartView store={store} /> },
-                      { id: 'faults', label: `Faults (${faults})`, content: <FaultList store={store} /> },
-                      { id: 'about', label: 'About', content: <AboutPanel store={store} /> },
+                      { id: 'statechart' as const, label: 'Statechart', content: <StatechartView store={store} /> },
+                      { id: 'faults' as const, label: `Faults (${faults})`, content: <FaultList store={store} /> },
+                      { id: 'about' as const, label: 'About', content: <AboutPanel store={store} /> },
                     ]}
                   />
                 </section>

@@ -1,14 +1,22 @@
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 
-export interface SideTab {
-  id: string;
+export interface SideTab<Id extends string> {
+  id: Id;
   label: string;
   content: ReactNode;
 }
 
-/** Tabs for the right-hand column (ARIA tabs pattern: arrow keys move between tabs). */
-export function SidePanels({ tabs, initial }: { tabs: SideTab[]; initial: string }) {
-  const [current, setCurrent] = useState(initial);
+/** Tabs for the right-hand column (ARIA tabs pattern: arrow keys move between tabs); which one is open lives in the store (a link carries it). */
+export function SidePanels<Id extends string>({
+  tabs,
+  current,
+  onSelect,
+}: {
+  tabs: SideTab<Id>[];
+  current: Id;
+  onSelect: (id: Id) => void;
+}) {
+  const setCurrent = onSelect;
   const index = Math.max(
     0,
     tabs.findIndex((t) => t.id === current),

@@ -38,6 +38,8 @@ export interface Preset {
   readonly name: string;
   /** A short label for menus. */
   readonly title: string;
+  /** One line (at most 110 characters) in plain words: what happens, for the gallery's cards. */
+  readonly summary: string;
   /** The raw scenario document, untrusted: run it only through loadPreset (or parseScenario). */
   readonly scenario: unknown;
   /** The spec scenario it reproduces (the no-fault benchmark run counts as S1, the happy path, under load). */
@@ -50,32 +52,149 @@ export interface Preset {
 export const DEFAULT_PRESET_NAME = 'busy-redlock';
 
 export const PRESETS: readonly Preset[] = [
-  { name: 'happy-path', title: 'Happy path', scenario: happyPath, source: 'S1' },
-  { name: 'split-vote', title: 'Split vote', scenario: splitVote, source: 'S2' },
-  { name: 'gc-pause-during-acquire', title: 'GC pause while acquiring', scenario: gcPauseDuringAcquire, source: 'S3' },
-  { name: 'gc-pause-after-acquire', title: 'GC pause after acquiring', scenario: gcPauseAfterAcquire, source: 'S4', fencingVariants: true },
-  { name: 'delayed-write', title: 'Write delayed 90 s', scenario: delayedWrite, source: 'S5', fencingVariants: true },
-  { name: 'clock-jump', title: 'Clock jump on a node', scenario: clockJump, source: 'S6' },
-  { name: 'restart-no-persistence', title: 'Restart without persistence', scenario: restartNoPersistence, source: 'S7a' },
-  { name: 'restart-aof-always', title: 'Restart with AOF always', scenario: restartAofAlways, source: 'S7b' },
-  { name: 'restart-aof-everysec', title: 'Restart with AOF everysec', scenario: restartAofEverysec, source: 'S7c' },
-  { name: 'delayed-restart', title: 'Delayed restart', scenario: delayedRestart, source: 'S7d' },
-  { name: 'failover-happy-path', title: 'Failover setup, no faults (kill the master yourself)', scenario: failoverHappyPath, source: 'S8' },
-  { name: 'failover-loses-lock', title: 'Failover loses the lock', scenario: failoverLosesLock, source: 'S8' },
-  { name: 'failover-with-wait', title: 'Failover with WAIT', scenario: failoverWithWait, source: 'S8' },
-  { name: 'setnx-expire-crash', title: 'SETNX + EXPIRE crash', scenario: setnxExpireCrash, source: 'S9' },
-  { name: 'set-nx-px-crash', title: 'SET NX PX crash', scenario: setNxPxCrash, source: 'S9' },
-  { name: 'del-without-owner-check', title: 'DEL without owner check', scenario: delWithoutOwnerCheck, source: 'S10' },
-  { name: 'cad-with-owner-check', title: 'Compare-and-delete', scenario: cadWithOwnerCheck, source: 'S10' },
-  { name: 'watchdog-renewal', title: 'Watchdog renewal', scenario: watchdogRenewal, source: 'S12' },
+  {
+    name: 'happy-path',
+    title: 'Happy path',
+    summary: 'Redlock doing its job: C1 holds a majority, C2 is refused and retries, then gets the lock after the release.',
+    scenario: happyPath,
+    source: 'S1',
+  },
+  {
+    name: 'split-vote',
+    title: 'Split vote',
+    summary: 'Two clients win two nodes each, so nobody has a majority; both unlock and retry after a random delay.',
+    scenario: splitVote,
+    source: 'S2',
+  },
+  {
+    name: 'gc-pause-during-acquire',
+    title: 'GC pause while acquiring',
+    summary: 'C1 freezes while acquiring; the attempt outlasts the TTL, so it sees no validity left and backs off.',
+    scenario: gcPauseDuringAcquire,
+    source: 'S3',
+  },
+  {
+    name: 'gc-pause-after-acquire',
+    title: 'GC pause after acquiring',
+    summary: "C1 checks its lock, then a GC pause lets it expire; C2 takes over and C1's late write lands after C2's.",
+    scenario: gcPauseAfterAcquire,
+    source: 'S4',
+    fencingVariants: true,
+  },
+  {
+    name: 'delayed-write',
+    title: 'Write delayed 90 s',
+    summary: "C1 does everything right, but the network holds its write for 90 s and it lands after C2's. Fencing stops it.",
+    scenario: delayedWrite,
+    source: 'S5',
+    fencingVariants: true,
+  },
+  {
+    name: 'clock-jump',
+    title: 'Clock jump on a node',
+    summary: "A node's clock jumps 10 s ahead and drops C1's key early; C2 wins a majority while C1 still holds the lock.",
+    scenario: clockJump,
+    source: 'S6',
+  },
+  {
+    name: 'restart-no-persistence',
+    title: 'Restart without persistence',
+    summary: "A node restarts empty and forgets C1's key, so C2 also wins a majority: two holders at once.",
+    scenario: restartNoPersistence,
+    source: 'S7a',
+  },
+  {
+    name: 'restart-aof-always',
+    title: 'Restart with AOF always',
+    summary: "A node crashes, but it fsynced every write: it reloads C1's key and C2 never gets a majority.",
+    scenario: restartAofAlways,
+    source: 'S7b',
+  },
+  {
+    name: 'restart-aof-everysec',
+    title: 'Restart with AOF everysec',
+    summary: "A node crashes before its once-a-second fsync: C1's key was not on disk, so C2 wins a majority too.",
+    scenario: restartAofEverysec,
+    source: 'S7c',
+  },
+  {
+    name: 'delayed-restart',
+    title: 'Delayed restart',
+    summary: 'The crashed node stays down longer than the TTL before it rejoins, so C2 must wait: safe, but slow.',
+    scenario: delayedRestart,
+    source: 'S7d',
+  },
+  {
+    name: 'failover-happy-path',
+    title: 'Failover setup, no faults (kill the master yourself)',
+    summary: 'One master, one replica and Sentinel, no faults: kill the master yourself and see whether the lock survives.',
+    scenario: failoverHappyPath,
+    source: 'S8',
+  },
+  {
+    name: 'failover-loses-lock',
+    title: 'Failover loses the lock',
+    summary: 'A master dies before replicating the lock; Sentinel promotes a replica that never saw it.',
+    scenario: failoverLosesLock,
+    source: 'S8',
+  },
+  {
+    name: 'failover-with-wait',
+    title: 'Failover with WAIT',
+    summary: 'C1 asks the replica to confirm with WAIT; no ack comes in time, so C1 gives the lock up before the failover.',
+    scenario: failoverWithWait,
+    source: 'S8',
+  },
+  {
+    name: 'setnx-expire-crash',
+    title: 'SETNX + EXPIRE crash',
+    summary: 'SETNX, then EXPIRE: C1 crashes in between and leaves a key with no TTL that nobody will ever delete.',
+    scenario: setnxExpireCrash,
+    source: 'S9',
+  },
+  {
+    name: 'set-nx-px-crash',
+    title: 'SET NX PX crash',
+    summary: 'C1 crashes right after an atomic SET NX PX: the key expires on its own and C2 gets the lock after the TTL.',
+    scenario: setNxPxCrash,
+    source: 'S9',
+  },
+  {
+    name: 'del-without-owner-check',
+    title: 'DEL without owner check',
+    summary: "A stalled client releases with a plain DEL, deletes C2's lock and lets C3 in while C2 is still working.",
+    scenario: delWithoutOwnerCheck,
+    source: 'S10',
+  },
+  {
+    name: 'cad-with-owner-check',
+    title: 'Compare-and-delete',
+    summary: "A stalled client releases with compare-and-delete: it deletes only its own key, so C2's lock stays.",
+    scenario: cadWithOwnerCheck,
+    source: 'S10',
+  },
+  {
+    name: 'watchdog-renewal',
+    title: 'Watchdog renewal',
+    summary: 'A 25 s job under a 10 s TTL: a watchdog extends the lock before it runs out, and C2 waits its turn.',
+    scenario: watchdogRenewal,
+    source: 'S12',
+  },
   {
     name: 'watchdog-renewal-paused',
     title: 'Watchdog renewal, paused',
+    summary: "The watchdog lives in the paused process: the lock expires, C2 takes it, and C1's late write lands anyway.",
     scenario: watchdogRenewalPaused,
     source: 'S12',
     fencingVariants: true,
   },
-  { name: 'busy-redlock', title: 'Busy Redlock (no faults)', scenario: busyRedlock, source: 'S1' },
+  {
+    name: 'busy-redlock',
+    title: 'Busy Redlock (no faults)',
+    summary: 'Three clients trade the Redlock lock for a minute with no faults at all; add a fault and see what breaks.',
+    scenario: busyRedlock,
+    source: 'S1',
+  },
 ];
 
 export function presetNames(): string[] {

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { LinkPanel } from '../../scenario/link/linkFormat.ts';
 import type { Fencing, Scenario, TimelineEntry } from '../../sim/model/scenario.ts';
 import { EXAMPLES } from '../examples.ts';
 import { causeChain, type CauseChain } from './causes.ts';
@@ -47,6 +48,10 @@ export interface PlaygroundState {
   selected: string | null;
   highlight: CauseChain | null;
   theme: Theme;
+  /** The open side tab (a link carries it). */
+  panel: LinkPanel;
+  /** Why the link the page was opened with could not be used (the default scenario is shown instead), or null. */
+  linkError: string | null;
 
   load(exampleId: string): void;
   /**
@@ -82,6 +87,8 @@ export interface PlaygroundState {
   select(process: string | null): void;
   clearHighlight(): void;
   setTheme(theme: Theme): void;
+  setPanel(panel: LinkPanel): void;
+  setLinkError(message: string | null): void;
 }
 
 const HISTORY_MAX = 100;
@@ -193,6 +200,8 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
       selected: null,
       highlight: null,
       theme,
+      panel: 'about',
+      linkError: null,
       ...loaded(initialExampleId),
 
       // Switching presets (or resetting) is undoable like any edit: nobody loses built-up faults to a stray key.
@@ -312,6 +321,8 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
       select: (selected) => set({ selected }),
       clearHighlight: () => set({ highlight: null }),
       setTheme: (theme) => set({ theme }),
+      setPanel: (panel) => set({ panel }),
+      setLinkError: (linkError) => set({ linkError }),
     };
   });
 }
