@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { AboutPanel } from './AboutPanel.tsx';
 import { PlaybackBar } from './controls/PlaybackBar.tsx';
@@ -6,7 +6,9 @@ import { ScenarioBar } from './controls/ScenarioBar.tsx';
 import { EditHistory } from './faults/EditHistory.tsx';
 import { FaultList } from './faults/FaultList.tsx';
 import { FaultToolbar } from './faults/FaultToolbar.tsx';
+import { Gallery } from './gallery/Gallery.tsx';
 import { keyInputOf, shortcutFor } from './keyboard.ts';
+import { Modal } from './Modal.tsx';
 import { RunSummaryView } from './RunSummaryView.tsx';
 import { LinkErrorBanner } from './share/LinkErrorBanner.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
@@ -28,6 +30,7 @@ export function App({ store }: { store: PlaygroundStore }) {
   const scenario = useStore(store, (s) => s.scenario);
   const faults = useStore(store, (s) => s.scenario?.timeline.length ?? 0);
   const panel = useStore(store, (s) => s.panel);
+  const [gallery, setGallery] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
@@ -45,7 +48,9 @@ export function App({ store }: { store: PlaygroundStore }) {
         <header className="topbar">
           <h1>Redlock Playground</h1>
           <ScenarioBar store={store} />
-          {scenario !== null && <EditHistory store={store} />}
+          <button type="button" className="gallery-button" onClick={() => setGallery(true)} aria-haspopup="dialog">
+            Gallery
+          </button>
           {scenario !== null && <ShareButton store={store} />}
         </header>
         <LinkErrorBanner store={store} />
@@ -58,6 +63,7 @@ export function App({ store }: { store: PlaygroundStore }) {
           <>
             <div className="bars">
               <PlaybackBar store={store} />
+            <EditHistory store={store} />
               <FaultToolbar store={store} />
             </div>
             <div className="workspace">
@@ -87,6 +93,11 @@ export function App({ store }: { store: PlaygroundStore }) {
           </>
         )}
       </div>
+      {gallery && (
+        <Modal title="Preset gallery" onClose={() => setGallery(false)} testId="gallery-dialog">
+          <Gallery store={store} onClose={() => setGallery(false)} />
+        </Modal>
+      )}
       {run !== null && scenario !== null && (
         <details className="run-details">
           <summary>Run details: counts, faults, who held the lock, replies, nodes at the end, trace hash</summary>
