@@ -12,7 +12,7 @@ export function Modal({ title, onClose, children, testId }: { title: string; onC
     return () => before?.focus();
   }, []);
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="modal-backdrop">
       <div
         ref={box}
         className="modal"
