@@ -9,6 +9,7 @@ import { FaultToolbar } from './faults/FaultToolbar.tsx';
 import { Gallery } from './gallery/Gallery.tsx';
 import { keyInputOf, shortcutFor } from './keyboard.ts';
 import { Modal } from './Modal.tsx';
+import { WhatIf } from './whatif/WhatIf.tsx';
 import { RunSummaryView } from './RunSummaryView.tsx';
 import { LinkErrorBanner } from './share/LinkErrorBanner.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
@@ -31,6 +32,7 @@ export function App({ store }: { store: PlaygroundStore }) {
   const faults = useStore(store, (s) => s.scenario?.timeline.length ?? 0);
   const panel = useStore(store, (s) => s.panel);
   const [gallery, setGallery] = useState(false);
+  const [whatIf, setWhatIf] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
@@ -51,6 +53,11 @@ export function App({ store }: { store: PlaygroundStore }) {
           <button type="button" className="gallery-button" onClick={() => setGallery(true)} aria-haspopup="dialog">
             Gallery
           </button>
+          {scenario !== null && (
+            <button type="button" className="gallery-button" onClick={() => setWhatIf(true)} aria-haspopup="dialog">
+              What if…
+            </button>
+          )}
           {scenario !== null && <ShareButton store={store} />}
         </header>
         <LinkErrorBanner store={store} />
@@ -63,7 +70,7 @@ export function App({ store }: { store: PlaygroundStore }) {
           <>
             <div className="bars">
               <PlaybackBar store={store} />
-            <EditHistory store={store} />
+              <EditHistory store={store} />
               <FaultToolbar store={store} />
             </div>
             <div className="workspace">
@@ -96,6 +103,11 @@ export function App({ store }: { store: PlaygroundStore }) {
       {gallery && (
         <Modal title="Preset gallery" onClose={() => setGallery(false)} testId="gallery-dialog">
           <Gallery store={store} onClose={() => setGallery(false)} />
+        </Modal>
+      )}
+      {whatIf && scenario !== null && (
+        <Modal title="What if: the same scenario with one thing changed" onClose={() => setWhatIf(false)} testId="whatif-dialog">
+          <WhatIf store={store} onClose={() => setWhatIf(false)} />
         </Modal>
       )}
       {run !== null && scenario !== null && (
