@@ -12,7 +12,9 @@ test('copy the link of an edited scenario, open it in a fresh page: same trace h
   await page.getByRole('button', { name: 'Inject fault at cursor' }).click();
   await expect(page.getByTestId('verdict-headline')).toHaveText('UNSAFE');
   await page.keyboard.press('Shift+ArrowRight'); // to the violation
+  await expect(page.getByTestId('cursor-verdict')).toHaveText('Unsafe now: C1 and C2 both believe they hold the lock');
   const at = await cursor.inputValue();
+  expect(Number(at)).toBeGreaterThan(6000);
   await page.getByRole('tab', { name: 'Statechart' }).click();
   const hash = await page.getByTestId('trace-hash').textContent();
   await page.getByRole('button', { name: 'Copy link' }).click();

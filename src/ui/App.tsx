@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import { AboutPanel } from './AboutPanel.tsx';
 import { PlaybackBar } from './controls/PlaybackBar.tsx';
 import { ScenarioBar } from './controls/ScenarioBar.tsx';
+import { ScenarioEditor } from './editor/ScenarioEditor.tsx';
+import { ExportMenu, ImportButton, useFileDrop } from './export/index.ts';
 import { EditHistory } from './faults/EditHistory.tsx';
 import { FaultList } from './faults/FaultList.tsx';
 import { FaultToolbar } from './faults/FaultToolbar.tsx';
@@ -33,6 +35,8 @@ export function App({ store }: { store: PlaygroundStore }) {
   const panel = useStore(store, (s) => s.panel);
   const [gallery, setGallery] = useState(false);
   const [whatIf, setWhatIf] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const dropOverlay = useFileDrop(store);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
@@ -54,10 +58,19 @@ export function App({ store }: { store: PlaygroundStore }) {
             Gallery
           </button>
           {scenario !== null && (
-            <button type="button" className="gallery-button" onClick={() => setWhatIf(true)} aria-haspopup="dialog">
-              What if…
-            </button>
+            <>
+              <button type="button" className="gallery-button" onClick={() => setWhatIf(true)} aria-haspopup="dialog">
+                What if…
+              </button>
+              <button type="button" className="gallery-button" onClick={() => setEditing((e) => !e)} aria-pressed={editing}>
+                Edit
+              </button>
+            </>
           )}
+          <span className="files">
+            <ExportMenu store={store} />
+            <ImportButton store={store} />
+          </span>
           {scenario !== null && <ShareButton store={store} />}
         </header>
         <LinkErrorBanner store={store} />
@@ -73,14 +86,27 @@ export function App({ store }: { store: PlaygroundStore }) {
               <EditHistory store={store} />
               <FaultToolbar store={store} />
             </div>
-            <div className="workspace">
+            <div className={`workspace${editing ? ' editing' : ''}`}>
               <section className="panel topology-panel" aria-label="Topology">
                 <TopologyView store={store} />
               </section>
               <section className="panel timeline-panel" aria-label="Timeline">
                 <Timeline store={store} />
               </section>
-              <aside className="side">
+              {editing && (
+                <aside className="side editor-side" aria-label="Scenario editor drawer">
+                  <div className="editor-head">
+                    <strong>Edit the scenario</strong> <span className="muted">— every change re-runs at once</span>
+                    <button type="button" onClick={() => setEditing(false)} aria-label="Close the editor">
+                      ×
+                    </button>
+                  </div>
+                  <div className="panel editor-panel">
+                    <ScenarioEditor store={store} />
+                  </div>
+                </aside>
+              )}
+              <aside className="side" hidden={editing}>
                 <section className="panel verdict-panel">
                   <VerdictPanel store={store} />
                 </section>
@@ -100,6 +126,7 @@ export function App({ store }: { store: PlaygroundStore }) {
           </>
         )}
       </div>
+      {dropOverlay}
       {gallery && (
         <Modal title="Preset gallery" onClose={() => setGallery(false)} testId="gallery-dialog">
           <Gallery store={store} onClose={() => setGallery(false)} />

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { Fencing } from '../../sim/model/scenario.ts';
 import { EXAMPLES } from '../examples.ts';
 import type { PlaygroundStore } from '../store/playgroundStore.ts';
-import { parseSeed, SEED_MAX } from './parseSeed.ts';
+import { parseSeed } from './parseSeed.ts';
 
 /** The scenario picker, its seed (shown and editable), fencing, and the theme switch. */
 export function ScenarioBar({ store }: { store: PlaygroundStore }) {
@@ -57,9 +57,6 @@ export function ScenarioBar({ store }: { store: PlaygroundStore }) {
           if (e.key === 'Escape') setSeedText(String(seed));
         }}
       />
-      <button type="button" onClick={() => a.setSeed((seed + 1) % (SEED_MAX + 1))} aria-label="Next seed">
-        +1
-      </button>
       {seedError !== null && (
         <span id="seed-error" role="alert" className="error">
           {seedError}
@@ -82,8 +79,9 @@ export function ScenarioBar({ store }: { store: PlaygroundStore }) {
         onClick={() => a.setTheme(theme === 'dark' ? 'light' : 'dark')}
         aria-label={theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme'}
         aria-pressed={theme === 'dark'}
+        title={theme === 'dark' ? 'Light theme' : 'Dark theme'}
       >
-        {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+        {theme === 'dark' ? '☀' : '☾'}
       </button>
     </section>
   );
