@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { parseTimeMs } from './parseTimeMs.ts';
 
 /**
@@ -10,9 +10,6 @@ export function CursorTimeField({ t, endMs, onSeek }: { t: number; endMs: number
   const [text, setText] = useState(shown);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!editing) setText(shown);
-  }, [shown, editing]);
   const commit = () => {
     const parsed = parseTimeMs(text, endMs);
     if (!parsed.ok) {
@@ -29,11 +26,17 @@ export function CursorTimeField({ t, endMs, onSeek }: { t: number; endMs: number
         aria-label="Cursor time in ms"
         data-testid="cursor-time-input"
         inputMode="decimal"
-        value={text}
+        value={editing ? text : shown}
         aria-invalid={error !== null}
         title={error ?? 'Type a time (ms, or with "s") and press Enter'}
-        onFocus={() => setEditing(true)}
-        onChange={(e) => setText(e.target.value)}
+        onFocus={() => {
+          setText(shown);
+          setEditing(true);
+        }}
+        onChange={(e) => {
+          setText(e.target.value);
+          setEditing(true);
+        }}
         onBlur={() => {
           setEditing(false);
           setError(null);
@@ -42,6 +45,7 @@ export function CursorTimeField({ t, endMs, onSeek }: { t: number; endMs: number
           if (e.key === 'Enter') commit();
           if (e.key === 'Escape') {
             setText(shown);
+            setEditing(false);
             setError(null);
           }
         }}
