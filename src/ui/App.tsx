@@ -10,6 +10,10 @@ import { FaultList } from './faults/FaultList.tsx';
 import { FaultToolbar } from './faults/FaultToolbar.tsx';
 import { Gallery } from './gallery/Gallery.tsx';
 import { keyInputOf, shortcutFor } from './keyboard.ts';
+import { companionFor, highlightsOf, type Companion } from './lessons/highlights.ts';
+import { LessonPanel } from './lessons/LessonPanel.tsx';
+import type { LessonStore } from './lessons/lessonStore.ts';
+import { usePresenter } from './lessons/usePresenter.ts';
 import { Modal } from './Modal.tsx';
 import { WhatIf } from './whatif/WhatIf.tsx';
 import { RunSummaryView } from './RunSummaryView.tsx';
@@ -25,9 +29,19 @@ import { VerdictPanel } from './verdict/VerdictPanel.tsx';
 /**
  * The playground: the scenario bar, playback, the fault toolbar, then the workspace —
  * topology and timeline on the left, verdict and details on the right — sized to fit a
- * 1280×720 projector without overlap; run details below the fold.
+ * 1280×720 projector without overlap; run details below the fold. The lesson drawer takes
+ * the right-hand column (the step's companion panel, the verdict or the details, under it);
+ * presenter mode (`?present` or the Present toggle) enlarges the type and hides the editor.
  */
-export function App({ store }: { store: PlaygroundStore }) {
+export function App({
+  store,
+  lessons,
+  initialPresent = false,
+}: {
+  store: PlaygroundStore;
+  lessons: LessonStore;
+  initialPresent?: boolean;
+}) {
   const error = useStore(store, (s) => s.error);
   const run = useStore(store, (s) => s.run);
   const scenario = useStore(store, (s) => s.scenario);
@@ -35,7 +49,17 @@ export function App({ store }: { store: PlaygroundStore }) {
   const panel = useStore(store, (s) => s.panel);
   const [gallery, setGallery] = useState(false);
   const [whatIf, setWhatIf] = useState(false);
-  const [editing, setEditing] = useState(false);
+  const [editingChosen, setEditing] = useState(false);
+  const lessonOpen = useStore(lessons, (s) => s.open);
+  const lessonAt = useStore(lessons, (s) => s.at);
+  const lessonPhase = useStore(lessons, (s) => s.phase);
+  const [present, setPresent] = usePresenter(lessons, initialPresent);
+  const editing = editingChosen && !present;
+  const lessonShown = lessonOpen && !editing;
+  const highlights = lessonShown ? highlightsOf(lessons.getState().lessons, lessonAt) : [];
+  const [companion, setCompanion] = useState<Companion>('verdict');
+  // Each step (and each phase of it) opens with the panel its text points at under the lesson.
+  useEffect(() => setCompanion(companionFor(lessons.getState().lessons, lessonAt, lessonPhase)), [lessons, lessonAt, lessonPhase]);
   const dropOverlay = useFileDrop(store);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -49,7 +73,7 @@ export function App({ store }: { store: PlaygroundStore }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
   return (
-    <main className="app">
+    <main className={`app${present ? ' present' : ''}`} data-highlight={highlights.length === 0 ? undefined : highlights.join(' ')}>
       <div className="screen">
         <header className="topbar">
           <h1>Redlock Playground</h1>
@@ -62,15 +86,48 @@ export function App({ store }: { store: PlaygroundStore }) {
               <button type="button" className="gallery-button" onClick={() => setWhatIf(true)} aria-haspopup="dialog">
                 What if…
               </button>
-              <button type="button" className="gallery-button" onClick={() => setEditing((e) => !e)} aria-pressed={editing}>
-                Edit
-              </button>
+              {!present && (
+                <button
+                  type="button"
+                  className="gallery-button"
+                  onClick={() => {
+                    if (!editing) lessons.getState().setOpen(false);
+                    setEditing(!editing);
+                  }}
+                  aria-pressed={editing}
+                >
+                  Edit
+                </button>
+              )}
             </>
           )}
-          <span className="files">
-            <ExportMenu store={store} />
-            <ImportButton store={store} />
-          </span>
+          <button
+            type="button"
+            className="gallery-button mode-button"
+            onClick={() => {
+              if (!lessonShown) setEditing(false);
+              lessons.getState().setOpen(!lessonShown);
+            }}
+            aria-pressed={lessonShown}
+            title="Lessons: guided steps through the classic failures"
+          >
+            Lessons
+          </button>
+          <button
+            type="button"
+            className="gallery-button mode-button"
+            onClick={() => setPresent(!present)}
+            aria-pressed={present}
+            title="Presenter mode: large type, high contrast, PageDown / PageUp step through the lesson"
+          >
+            Present
+          </button>
+          {!present && (
+            <span className="files">
+              <ExportMenu store={store} />
+              <ImportButton store={store} />
+            </span>
+          )}
           {scenario !== null && <ShareButton store={store} />}
         </header>
         <LinkErrorBanner store={store} />
@@ -86,7 +143,7 @@ export function App({ store }: { store: PlaygroundStore }) {
               <EditHistory store={store} />
               <FaultToolbar store={store} />
             </div>
-            <div className={`workspace${editing ? ' editing' : ''}`}>
+            <div className={`workspace${editing ? ' editing' : ''}${lessonShown ? ' with-lesson' : ''}`}>
               <section className="panel topology-panel" aria-label="Topology">
                 <TopologyView store={store} />
               </section>
@@ -106,11 +163,28 @@ export function App({ store }: { store: PlaygroundStore }) {
                   </div>
                 </aside>
               )}
-              <aside className="side" hidden={editing}>
-                <section className="panel verdict-panel">
+              <aside className="side" hidden={editing} aria-label={lessonShown ? 'Lesson drawer' : undefined}>
+                {lessonShown && (
+                  <>
+                    <LessonPanel playground={store} lessons={lessons} present={present} />
+                    <fieldset className="lesson-companion">
+                      <legend className="visually-hidden">Shown under the lesson</legend>
+                      <button type="button" aria-pressed={companion === 'verdict'} onClick={() => setCompanion('verdict')}>
+                        Verdict
+                      </button>
+                      <button type="button" aria-pressed={companion === 'details'} onClick={() => setCompanion('details')}>
+                        Statechart · Faults · About
+                      </button>
+                      <button type="button" aria-pressed={companion === 'none'} onClick={() => setCompanion('none')}>
+                        Lesson only
+                      </button>
+                    </fieldset>
+                  </>
+                )}
+                <section className="panel verdict-panel" hidden={lessonShown && companion !== 'verdict'}>
                   <VerdictPanel store={store} />
                 </section>
-                <section className="panel details-panel">
+                <section className="panel details-panel" hidden={lessonShown && companion !== 'details'}>
                   <SidePanels
                     current={panel}
                     onSelect={(id) => store.getState().setPanel(id)}

@@ -2,25 +2,35 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { DEFAULT_EXAMPLE_ID } from './examples.ts';
+import { EmbedView } from './lessons/EmbedView.tsx';
+import { LESSONS } from './lessons/lessonIndex.ts';
+import { openFragment, syncLessonAddress } from './lessons/lessonRoute.ts';
+import { createLessonStore } from './lessons/lessonStore.ts';
+import { pageModeOf } from './lessons/pageMode.ts';
+import { browserStorage } from './lessons/progress.ts';
 import { startPlayer } from './player.ts';
-import { fragmentOf, openLink } from './share/openLink.ts';
+import { fragmentOf } from './share/openLink.ts';
 import { createPlaygroundStore } from './store/playgroundStore.ts';
 import { applyTheme, initialTheme } from './theme.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
+const mode = pageModeOf(window.location.search);
 const store = createPlaygroundStore(DEFAULT_EXAMPLE_ID, initialTheme());
 applyTheme(store.getState().theme);
 store.subscribe((s, prev) => {
   if (s.theme !== prev.theme) applyTheme(s.theme);
 });
+const lessons = createLessonStore(store, LESSONS, browserStorage());
+syncLessonAddress(lessons);
 startPlayer(store);
-// A shared link opens its scenario at its cursor; a link pasted into this tab later does too.
-openLink(store, fragmentOf(window.location.hash));
-window.addEventListener('hashchange', () => openLink(store, fragmentOf(window.location.hash)));
+// A link opens what it carries: '#lesson=<id>/<step>' a lesson step, '#v1.…' a shared scenario
+// at its cursor; a link pasted into this tab later does too.
+openFragment(store, lessons, fragmentOf(window.location.hash));
+window.addEventListener('hashchange', () => openFragment(store, lessons, fragmentOf(window.location.hash)));
 createRoot(root).render(
   <StrictMode>
-    <App store={store} />
+    {mode.embed ? <EmbedView store={store} lessons={lessons} /> : <App store={store} lessons={lessons} initialPresent={mode.present} />}
   </StrictMode>,
 );
