@@ -35,3 +35,19 @@ test('README: the default busy Redlock run at its end (18,826 events)', async ({
   await expect(page.getByTestId('cursor-verdict')).toHaveText('Safe so far');
   await page.screenshot({ path: shot('playground-default.png') });
 });
+
+test('README: presenter mode on the GC-pause lesson, at 1280×720', async ({ page }) => {
+  await page.goto('/?present#lesson=process-pause/2');
+  await expect(page.getByTestId('lesson-step-title')).toHaveText('A GC pause between the check and the write');
+  await expect(page.locator('html')).toHaveAttribute('data-present', '');
+  await page.screenshot({ path: shot('presenter-mode.png') });
+});
+
+test('README: an embedded lesson step, as an iframe of 900×500 shows it', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 500 });
+  await page.goto('/?embed#lesson=failover/2');
+  await expect(page.getByTestId('lesson-step-title')).toBeVisible();
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  await expect(page.getByRole('banner')).toHaveCount(0); // no top bar in an embed
+  await page.screenshot({ path: shot('embedded-lesson.png') });
+});
