@@ -15,6 +15,8 @@ export const LAYERS = {
   sim: { folders: ['sim', 'lock'], packages: [] },
   lock: { folders: ['lock', 'sim'], packages: ['xstate'] },
   check: { folders: ['check', 'sim'], packages: [] },
+  // Shared by the browser and the bridge: zod and the scenario's types (src/protocol/layer.test.ts keeps those type-only).
+  protocol: { folders: ['protocol', 'sim'], packages: ['zod'] },
 };
 
 function stripComments(code) {
