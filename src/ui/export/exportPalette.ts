@@ -1,4 +1,4 @@
-import { ownerColors, type Palette } from '../timeline/palette.ts';
+import { ownerColors, PALETTE_VARIABLES, type Palette } from '../timeline/palette.ts';
 
 /**
  * The timeline's colours (src/ui/timeline/palette.ts names) as explicit values, for a file
@@ -68,25 +68,4 @@ export function exportPalette(theme: 'light' | 'dark'): ExportPalette {
 }
 
 /** Which CSS variable each colour comes from (the test compares the two). */
-export const CSS_VARIABLE_OF: Record<keyof Solid, string> = {
-  bg: '--bg',
-  fg: '--fg',
-  muted: '--muted',
-  line: '--line',
-  lane: '--lane',
-  key: '--key',
-  keyReplicated: '--key-replicated',
-  belief: '--belief',
-  attempt: '--attempt',
-  writeOk: '--write-ok',
-  writeStale: '--write-stale',
-  writeRejected: '--write-rejected',
-  violation: '--violation',
-  fault: '--fault',
-  down: '--down',
-  paused: '--paused',
-  message: '--message',
-  cursor: '--cursor',
-  highlight: '--highlight',
-  focus: '--focus',
-};
+export const CSS_VARIABLE_OF: Record<keyof Solid, string> = PALETTE_VARIABLES;

@@ -24,7 +24,8 @@ export interface Palette {
   owners: string[];
 }
 
-const VARIABLES = {
+/** The CSS variable each palette colour is read from (the SVG export maps the same names). */
+export const PALETTE_VARIABLES = {
   bg: '--bg',
   fg: '--fg',
   muted: '--muted',
@@ -68,6 +69,6 @@ export function ownerColor(palette: Palette, slot: number): string {
 export function readPalette(element: Element, theme: 'light' | 'dark'): Palette {
   const style = getComputedStyle(element);
   const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  const entries = Object.entries(VARIABLES).map(([field, name]) => [field, read(name, theme === 'dark' ? '#e8eaf0' : '#1b1d23')]);
+  const entries = Object.entries(PALETTE_VARIABLES).map(([field, name]) => [field, read(name, theme === 'dark' ? '#e8eaf0' : '#1b1d23')]);
   return { ...(Object.fromEntries(entries) as Omit<Palette, 'owners'>), owners: [...ownerColors(theme)] };
 }
