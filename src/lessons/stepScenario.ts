@@ -1,6 +1,7 @@
 import { formatIssues } from '../scenario/issues.ts';
 import { parseScenario } from '../scenario/parse.ts';
 import { findPreset } from '../scenario/presets/index.ts';
+import { timelineTarget } from '../scenario/timelineTarget.ts';
 import type { Scenario, TimelineEntry } from '../sim/model/scenario.ts';
 import type { StepAction, StepScenario } from './model.ts';
 
@@ -16,27 +17,6 @@ export function stepScenario(spec: StepScenario): Scenario {
   return parsed.value;
 }
 
-/** Who a timeline entry is about (node, client or process), for matching an action's target. */
-function targetOf(entry: TimelineEntry): string | null {
-  switch (entry.kind) {
-    case 'crash-node':
-    case 'restart-node':
-    case 'pause-node':
-      return entry.node;
-    case 'crash-client':
-    case 'pause-client':
-      return entry.client;
-    case 'clock-jump':
-    case 'clock-rate':
-      return entry.process;
-    case 'link-delay':
-    case 'link-drop':
-      return entry.from;
-    default:
-      return null;
-  }
-}
-
 function durationOf(entry: TimelineEntry): number | null {
   return 'durationMs' in entry ? entry.durationMs : null;
 }
@@ -50,7 +30,7 @@ export function actionTaken(action: StepAction, base: Scenario, current: Scenari
   for (const entry of current.timeline) {
     if (before.has(JSON.stringify(entry))) continue;
     if (entry.kind !== action.kind) continue;
-    if (action.target !== undefined && targetOf(entry) !== action.target) continue;
+    if (action.target !== undefined && timelineTarget(entry) !== action.target) continue;
     if (action.atMsMin !== undefined && entry.atMs < action.atMsMin) continue;
     if (action.atMsMax !== undefined && entry.atMs > action.atMsMax) continue;
     const d = durationOf(entry);

@@ -1,5 +1,6 @@
 import type { Scenario, TimelineEntry } from '../../sim/model/scenario.ts';
 import type { TraceEvent } from '../../sim/trace/events.ts';
+import { timelineTarget } from '../../scenario/timelineTarget.ts';
 import { describeFault, faultTag } from '../faults/describeFault.ts';
 
 /** A fault of the scenario's timeline as a draggable marker: on a lane, or across the top (lane null). */
@@ -28,26 +29,7 @@ export function masterAt(scenario: Scenario, trace: readonly TraceEvent[], t: nu
 
 /** The lane a fault belongs on (null: across the top). */
 export function faultLane(scenario: Scenario, trace: readonly TraceEvent[], entry: TimelineEntry): string | null {
-  switch (entry.kind) {
-    case 'crash-node':
-    case 'restart-node':
-    case 'pause-node':
-      return entry.node;
-    case 'crash-client':
-    case 'pause-client':
-      return entry.client;
-    case 'clock-jump':
-    case 'clock-rate':
-      return entry.process;
-    case 'kill-master':
-      return masterAt(scenario, trace, entry.atMs);
-    case 'partition':
-    case 'heal':
-      return null;
-    case 'link-delay':
-    case 'link-drop':
-      return entry.from;
-  }
+  return entry.kind === 'kill-master' ? masterAt(scenario, trace, entry.atMs) : timelineTarget(entry);
 }
 
 export function faultMarkers(scenario: Scenario, trace: readonly TraceEvent[]): FaultMarker[] {
