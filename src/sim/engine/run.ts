@@ -1,5 +1,6 @@
 import { startLockActor } from '../../lock/actor.ts';
 import { startInterpretedLockActor } from '../../lock/interpreter/interpretedActor.ts';
+import { lockInputFor } from '../../lock/lockInput.ts';
 import { LOCK_MACHINES, machineNameFor } from '../../lock/machines/index.ts';
 import type { LockInput } from '../../lock/protocol.ts';
 import { LockClient } from '../client/lockClient.ts';
@@ -64,7 +65,9 @@ export function run(scenario: Scenario, options: RunOptions = {}): RunResult {
   const clients: Array<ScriptClient | LockClient> = [];
   for (const spec of scenario.clients) {
     const client =
-      spec.strategy.kind === 'script' ? new ScriptClient(spec, spec.strategy.steps, world) : lockClient(scenario, spec, world, options.lockRuntime ?? 'interpreter');
+      spec.strategy.kind === 'script'
+        ? new ScriptClient(spec, spec.strategy.steps, world)
+        : lockClient(scenario, spec, world, options.lockRuntime ?? 'interpreter');
     clients.push(client);
     world.add(client);
   }
@@ -110,23 +113,7 @@ export function run(scenario: Scenario, options: RunOptions = {}): RunResult {
 function lockClient(scenario: Scenario, spec: ClientSpec, world: World, runtime: 'interpreter' | 'xstate'): LockClient {
   const strategy = spec.strategy;
   if (strategy.kind === 'script') throw new Error('unreachable: script clients are not lock clients');
-  const masters = scenario.nodes.filter((n) => n.replicaOf === undefined).map((n) => n.id);
-  // Sentinel groups are named after their initial master: the first master with replicas.
-  const group = scenario.nodes.find((n) => n.replicaOf !== undefined)?.replicaOf ?? masters[0] ?? null;
-  let nodes: ProcessId[];
-  if (strategy.kind === 'redlock') nodes = masters;
-  else if (strategy.kind === 'single-failover') nodes = group === null ? [] : [group];
-  else nodes = [strategy.node ?? (masters[0] as ProcessId)];
-  const input: LockInput = {
-    client: spec.id,
-    key: scenario.lock.key,
-    ttlMs: scenario.lock.ttlMs,
-    nodes,
-    group: strategy.kind === 'single-failover' ? group : null,
-    strategy,
-    workload: spec.workload,
-    fencing: scenario.fencing,
-  };
+  const input = lockInputFor(scenario, spec);
   const start = runtime === 'xstate' ? startLockActor : startInterpretedLockActor;
   return new LockClient(spec, input, LOCK_MACHINES[machineNameFor(strategy)], world, start);
 }
