@@ -2,7 +2,6 @@ import { startLockActor } from '../../lock/actor.ts';
 import { startInterpretedLockActor } from '../../lock/interpreter/interpretedActor.ts';
 import { lockInputFor } from '../../lock/lockInput.ts';
 import { LOCK_MACHINES, machineNameFor } from '../../lock/machines/index.ts';
-import type { LockInput } from '../../lock/protocol.ts';
 import { LockClient } from '../client/lockClient.ts';
 import { ScriptClient } from '../client/scriptClient.ts';
 import type { ClientSpec, ProcessId, Scenario } from '../model/scenario.ts';
