@@ -36,12 +36,16 @@ export class RealLockClient {
   private readonly epochOf = new Map<string, number>();
   private lease: { value: string; untilMs: number; cancel: () => void } | null = null;
   private busy = false;
+  /** The client's wall clock minus the run's time: the scenario's offset, moved by clock jumps. */
+  private offsetMs: number;
 
   constructor(
     readonly spec: ClientSpec,
     private readonly input: LockInput,
     private readonly world: ClientWorld,
-  ) {}
+  ) {
+    this.offsetMs = spec.clock.offsetMs;
+  }
 
   get id(): string {
     return this.spec.id;
@@ -94,6 +98,17 @@ export class RealLockClient {
     });
   }
 
+  /**
+   * The client's wall clock jumps by deltaMs (NTP, an operator): its validity deadline moves
+   * with it, its timers (monotonic) do not. Returns the new wall-clock reading.
+   */
+  jumpClock(deltaMs: number): number {
+    this.offsetMs += deltaMs;
+    const lease = this.lease;
+    if (lease !== null) this.watchLease(lease.value, lease.untilMs);
+    return this.world.trace.nowMs + this.offsetMs;
+  }
+
   stop(): void {
     this.lease?.cancel();
     this.actor?.stop();
@@ -109,7 +124,7 @@ export class RealLockClient {
   }
 
   private stamp<E extends { type: string }>(event: E, nowMs: number): LockEvent {
-    return { ...event, nowMs: nowMs + this.spec.clock.offsetMs, random: this.world.prng.nextUint32() } as unknown as LockEvent;
+    return { ...event, nowMs: nowMs + this.offsetMs, random: this.world.prng.nextUint32() } as unknown as LockEvent;
   }
 
   /** Hands an event due at dueMs to the machine now, or holds it (pause) or drops it (crash, done). */
@@ -221,7 +236,7 @@ export class RealLockClient {
   private report(r: LockReport): void {
     const trace = this.world.trace;
     const client = this.id;
-    const clientMs = trace.nowMs + this.spec.clock.offsetMs;
+    const clientMs = trace.nowMs + this.offsetMs;
     switch (r.kind) {
       case 'attempt':
         trace.emit({ kind: 'lock-attempt', client, round: r.round, attempt: r.attempt, value: r.value, clientMs });
@@ -281,7 +296,7 @@ export class RealLockClient {
   /** Records lease-expired when the client's own clock passes its validity, paused or not. */
   private watchLease(value: string, validUntilMs: number): void {
     this.lease?.cancel();
-    const atMs = validUntilMs - this.spec.clock.offsetMs;
+    const atMs = validUntilMs - this.offsetMs;
     const cancel = this.world.clock.at(atMs, () => {
       if (this.lease?.value !== value || this.crashed(atMs)) return;
       this.lease = null;
