@@ -8,7 +8,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const IMPORT_RE = /(?:^|[\s;])(?:import|export)\s[^'"`]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT_RE =
+  /(?:^|[\s;])(?:import|export)\s[^'"`]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** Rules per layer: which folders (relative to src) and which packages each may import. */
 export const LAYERS = {
@@ -60,12 +61,16 @@ export function checkEngineImports(srcDir) {
           const target = relative(srcDir, resolve(dirname(file), spec));
           const top = target.split(sep)[0];
           if (target.startsWith('..') || !rule.folders.includes(top)) {
-            problems.push(`${where}: src/${layer} must not import "${spec}" (resolves to ${target}); allowed: ${rule.folders.map((f) => `src/${f}`).join(', ')}`);
+            problems.push(
+              `${where}: src/${layer} must not import "${spec}" (resolves to ${target}); allowed: ${rule.folders.map((f) => `src/${f}`).join(', ')}`,
+            );
           }
         } else {
           const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
           if (!rule.packages.includes(pkg)) {
-            problems.push(`${where}: src/${layer} must not import the package "${spec}"${rule.packages.length ? ` (allowed: ${rule.packages.join(', ')})` : ' (the engine imports no packages)'}`);
+            problems.push(
+              `${where}: src/${layer} must not import the package "${spec}"${rule.packages.length ? ` (allowed: ${rule.packages.join(', ')})` : ' (the engine imports no packages)'}`,
+            );
           }
         }
       }
@@ -74,9 +79,40 @@ export function checkEngineImports(srcDir) {
   return problems;
 }
 
+/** The bridge's folders of src it may import at run time: never the engine (DESIGN.md), only the shared layers. */
+export const BRIDGE_ALLOWED = ['protocol', 'lock', 'scenario'];
+const TYPE_IMPORT_RE = /(?:^|[\s;])import\s+type\s[^'"`]*?from\s*['"]([^'"]+)['"]/g;
+
+/**
+ * The bridge is a separate program that shares message types with the browser and runs the
+ * same lock machines, but never imports the engine: src/sim (and the UI, the checker) only
+ * as types. Tests may import anything (they compare real runs with simulated ones).
+ */
+export function checkBridgeImports(bridgeDir, srcDir) {
+  const problems = [];
+  for (const file of listFiles(bridgeDir)) {
+    if (isTestFile(file)) continue;
+    const code = stripComments(readFileSync(file, 'utf8'));
+    const typeOnly = new Set([...code.matchAll(TYPE_IMPORT_RE)].map((m) => m.index));
+    for (const match of code.matchAll(IMPORT_RE)) {
+      const spec = match[1] ?? match[2] ?? match[3];
+      if (!spec.startsWith('.')) continue;
+      const target = relative(srcDir, resolve(dirname(file), spec));
+      if (target.startsWith('..')) continue; // inside bridge/
+      const top = target.split(sep)[0];
+      if (BRIDGE_ALLOWED.includes(top) || typeOnly.has(match.index)) continue;
+      const line = code.slice(0, match.index).split('\n').length + (code[match.index] === '\n' ? 1 : 0);
+      problems.push(
+        `${relative(process.cwd(), file)}:${line}: the bridge must not import "${spec}" at run time (src/${top}); allowed: ${BRIDGE_ALLOWED.map((f) => `src/${f}`).join(', ')}, and any types`,
+      );
+    }
+  }
+  return problems;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const srcDir = resolve(process.argv[2] ?? 'src');
-  const problems = checkEngineImports(srcDir);
+  const problems = [...checkEngineImports(srcDir), ...checkBridgeImports(resolve(process.argv[3] ?? 'bridge'), srcDir)];
   for (const p of problems) console.error(p);
   if (problems.length > 0) {
     console.error(`lint-engine: ${problems.length} import(s) cross the engine's boundary`);

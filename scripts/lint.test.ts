@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without type declarations
-import { checkEngineImports } from './lint-engine.mjs';
+import { checkBridgeImports, checkEngineImports } from './lint-engine.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -80,7 +80,10 @@ describe('engine purity lint', () => {
     };
     try {
       write('check/bad.ts', "import { store } from '../ui/store.ts';\nimport * as d3 from 'd3';\nexport const x = [store, d3];\n");
-      write('check/fine.ts', "import type { TraceEvent } from '../sim/trace/events.ts';\nimport { y } from './other.ts';\nexport const x: TraceEvent[] = [y];\n");
+      write(
+        'check/fine.ts',
+        "import type { TraceEvent } from '../sim/trace/events.ts';\nimport { y } from './other.ts';\nexport const x: TraceEvent[] = [y];\n",
+      );
       write('check/other.ts', 'export const y = 1;\n');
       write('check/fine.test.ts', "import { it } from 'vitest';\nit('ok', () => {});\n");
       write('check/testing/helper.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n");
@@ -95,5 +98,35 @@ describe('engine purity lint', () => {
 
   it('the real engine passes both checks', () => {
     expect(checkEngineImports(resolve(root, 'src'))).toEqual([]);
+  });
+
+  it('the bridge imports the engine only as types; the lock machines, scenario and protocol it may run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-bridge-'));
+    const write = (path: string, code: string): void => {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), code);
+    };
+    try {
+      write(
+        'bridge/run/bad.ts',
+        "import { run } from '../../src/sim/engine/run.ts';\nimport { check } from '../../src/check/check.ts';\nexport const x = [run, check];\n",
+      );
+      write(
+        'bridge/run/fine.ts',
+        "import type { TraceEvent } from '../../src/sim/trace/events.ts';\nimport { LOCK_MACHINES } from '../../src/lock/machines/index.ts';\nimport { parseScenario } from '../../src/scenario/parse.ts';\nimport { x } from './other.ts';\nexport const y: TraceEvent[] = [LOCK_MACHINES, parseScenario, x] as never;\n",
+      );
+      write('bridge/run/other.ts', 'export const x = 1;\n');
+      write('bridge/run/fine.test.ts', "import { run } from '../../src/sim/engine/run.ts';\nexport const z = run;\n");
+      const problems: string[] = checkBridgeImports(join(dir, 'bridge'), join(dir, 'src'));
+      expect(problems).toHaveLength(2);
+      expect(problems.some((p) => p.includes('bad.ts:1') && p.includes('src/sim'))).toBe(true);
+      expect(problems.some((p) => p.includes('bad.ts:2') && p.includes('src/check'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the real bridge passes', () => {
+    expect(checkBridgeImports(resolve(root, 'bridge'), resolve(root, 'src'))).toEqual([]);
   });
 });
