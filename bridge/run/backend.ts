@@ -5,6 +5,7 @@
  * connection for lock operations outside runs. The replica follows its master through a raw
  * proxy, so a run can give replication the scenario's lag.
  */
+import { randomBytes } from 'node:crypto';
 import type { Scenario } from '../../src/sim/model/scenario.ts';
 import type { TraceEvent } from '../../src/sim/trace/events.ts';
 import { DEFAULT_DRIFT_FACTOR } from '../../src/lock/context.ts';
@@ -169,7 +170,8 @@ class Backend implements BridgeBackend {
 class Session implements LockSession {
   private readonly clients = new Map<string, ManualLockClient>();
   private readonly links = new Map<string, RedisLink>();
-  private readonly prng = new RunPrng(0x5eed);
+  /** Seeded per session from the OS: two sessions naming the same client must never pick the same lock value. */
+  private readonly prng = new RunPrng(randomBytes(4).readUInt32LE(0));
   private epoch = 0;
   private readonly startMs = performance.now();
 

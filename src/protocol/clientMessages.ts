@@ -40,10 +40,12 @@ export const startRunSchema = z.strictObject({
 export const stopRunSchema = z.strictObject({ type: z.literal('stop-run'), ...base });
 
 /**
- * Drives one of the lock clients the bridge runs against real Redis (the current run's
- * clients, each with its scenario strategy, lock key and nodes). acquire and extend may
- * override the run's lock TTL; release takes none. The outcome arrives as the client's
- * trace events, the first of them in a batch whose inReplyTo is this message's id.
+ * Drives one of the lock clients the bridge runs against real Redis: during a run, the
+ * run's clients (each with its scenario strategy, lock key and nodes); without a run, the
+ * connection's own Redlock clients on nodes A-E, named by `client` and locking `key`
+ * (default "lock"; during a run the scenario's lock.key applies and `key` is refused).
+ * acquire and extend may override the lock TTL; release takes none. The outcome arrives
+ * as the client's trace events, in one batch whose inReplyTo is this message's id.
  */
 export const lockOpSchema = z
   .strictObject({
@@ -52,6 +54,8 @@ export const lockOpSchema = z
     client: processId,
     op: z.enum(['acquire', 'release', 'extend']),
     ttlMs: int(1, L.ttlMsMax).optional(),
+    /** Any text the scenario's lock.key allows: values are never scanned, and the bridge sends it as one argument. */
+    key: z.string().min(L.lockKeyCharsMin).max(L.lockKeyCharsMax).optional(),
   })
   .superRefine((m, ctx) => {
     if (m.op === 'release' && m.ttlMs !== undefined) {

@@ -13,6 +13,9 @@ export const PROTOCOL_LIMITS = {
   latencyMsMax: 600_000,
   clockOffsetMsMax: 86_400_000,
   ttlMsMax: 3_600_000,
+  /** A lock key, as the scenario's lock.key allows (src/scenario/schema.ts): 1 to 200 characters. */
+  lockKeyCharsMin: 1,
+  lockKeyCharsMax: 200,
   partitionGroupsMax: 16,
   partitionGroupSizeMax: 32,
   /** start-run's time scale: scenario milliseconds per wall-clock millisecond. */

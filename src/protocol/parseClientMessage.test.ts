@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LIMITS as SCENARIO_LIMITS } from '../scenario/limits.ts';
+import { parseScenario } from '../scenario/parse.ts';
 import { PRESETS } from '../scenario/presets/index.ts';
 import { CLIENT_MESSAGE_TYPES, type ClientMessage } from './clientMessages.ts';
 import { FAULT_TYPES } from './faultMessages.ts';
@@ -100,6 +101,17 @@ describe('the client messages', () => {
     expect(PROTOCOL_LIMITS.latencyMsMax).toBe(SCENARIO_LIMITS.latencyMsMax);
     expect(PROTOCOL_LIMITS.clockOffsetMsMax).toBe(SCENARIO_LIMITS.clockOffsetMsMax);
     expect(PROTOCOL_LIMITS.ttlMsMax).toBe(SCENARIO_LIMITS.ttlMsMax);
+  });
+
+  it("takes a lock-op's key exactly when the scenario format takes it as lock.key", () => {
+    const scenarioTakes = (key: string) =>
+      parseScenario({ version: 1, nodes: [{ id: 'A' }], clients: [{ id: 'C1', strategy: { kind: 'set-nx-px-cad' } }], lock: { key } }).ok;
+    const lockOpTakes = (key: string) => parseJson({ type: 'lock-op', id: '1', client: 'C1', op: 'acquire', key }).ok;
+    for (const key of ['', 'k', 'orders:42 {tag}', 'x'.repeat(200), 'x'.repeat(201), 'FLUSHALL']) {
+      expect(lockOpTakes(key), JSON.stringify(key).slice(0, 20)).toBe(scenarioTakes(key));
+    }
+    expect(lockOpTakes('x'.repeat(200))).toBe(true);
+    expect(refused(parseJson({ type: 'lock-op', id: '1', client: 'C1', op: 'acquire', key: '' })).message).toContain('key: too small');
   });
 });
 
