@@ -1,5 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { removeFakeClockLeftovers } from './fakeClock.ts';
 import { type BridgeEntry, DATA_DIR_PREFIX, type FleetState, isBridgeAlive, readFleetState, updateFleetState } from './fleetState.ts';
 import { isSameLiveProcess, readProcStatus } from './procStatus.ts';
 import { type StopOutcome, stopProcess } from './stopProcess.ts';
@@ -66,6 +67,8 @@ async function stopBridgeProcesses(bridge: BridgeEntry, report: CleanupReport, t
         try {
           // "Gone" = no longer the recorded process, so a pid reused mid-stop is not SIGKILLed.
           const outcome = await stopProcess(p.pid, { termDeadlineMs, gone: () => !isSameLiveProcess(p) });
+          // A fake-clock node SIGKILLed here leaves libfaketime's files behind (none for the others).
+          removeFakeClockLeftovers(p.pid);
           report.stopped.push({ bridgePid: bridge.pid, id: p.id, role: p.role, pid: p.pid, port: p.port, outcome });
         } catch (e) {
           report.failed.push({ bridgePid: bridge.pid, id: p.id, pid: p.pid, error: (e as Error).message });

@@ -2,6 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type CleanupReport, cleanupOrphans } from './cleanupOrphans.ts';
+import { failoverGroups } from './failoverGroups.ts';
+import { fakeClockSupport } from './fakeClock.ts';
+import { prepareFleet, type SentinelSettings } from './fleetPrepare.ts';
 import { type FleetTopology, defaultTopology, topologyProblems } from './fleetTopology.ts';
 import {
   type BridgeEntry,
@@ -13,10 +16,11 @@ import {
   withoutBridgeEntry,
 } from './fleetState.ts';
 import { LOOPBACK } from './freePort.ts';
-import { isReplicaLinkUp, sentinelReplicaCount } from './replicationStatus.ts';
+import type { PrepareSpec } from './prepareSpec.ts';
+import { isReplicaLinkUp, sentinelReplicas } from './replicationStatus.ts';
 import type { ServerProcess, ServerRole } from './serverProcess.ts';
 import { RedisServer, startRedis } from './startRedis.ts';
-import { DEFAULT_MASTER_NAME, startSentinel } from './startSentinel.ts';
+import { DEFAULT_DOWN_AFTER_MS, DEFAULT_FAILOVER_TIMEOUT_MS, DEFAULT_MASTER_NAME, startSentinel } from './startSentinel.ts';
 import { waitFor } from './waitFor.ts';
 
 export interface FleetOptions {
@@ -28,6 +32,22 @@ export interface FleetOptions {
   termDeadlineMs?: number;
   /** Where problems that cannot be thrown go (a state file write failing inside an exit event). */
   warn?: (message: string) => void;
+  /**
+   * Puts something between a replica and its master: called once per replica, before the
+   * fleet starts it, with the master's port; the replica then replicates from 127.0.0.1 and
+   * the port returned (the bridge's delaying proxy, for replication lag), at start and
+   * whenever prepare() restores it. The port must stay served for the fleet's life. Sentinel
+   * still monitors the master's own port, and sees the replica at the replica's own port
+   * (the master's INFO reports the port the replica listens on, not the proxy's).
+   *
+   * Sentinel moves such a replica off the proxy by itself: once failover-timeout has passed
+   * since it learnt the replica, at its next INFO of it (every 10 s), it sees the replica
+   * following an address that is not the master's and sends REPLICAOF <master's port>
+   * (+fix-slave-config in its log). A failover also repoints replicas at the new master's own
+   * port. To keep the proxy in the path for a whole run, prepare with a sentinel
+   * failoverTimeoutMs longer than the run.
+   */
+  replicaLink?: (replicaId: string, masterId: string, masterPort: number) => Promise<number>;
 }
 
 /** A node the bridge can send commands to: one it started (`server` set) or one it was given. */
@@ -66,6 +86,11 @@ export class Fleet {
   private readonly servers = new Map<string, ServerProcess>();
   private readonly external = new Map<string, ExternalNode>();
   private readonly masterNames = new Map<string, string>();
+  /** The port each replica replicates from (its master's, or the replicaLink hook's). */
+  private readonly linkPorts = new Map<string, number>();
+  private topology: FleetTopology | undefined;
+  /** prepare() calls run one after another. */
+  private preparing: Promise<void> = Promise.resolve();
   private dir: string | undefined;
   private starting = false;
   private stopping: Promise<void> | undefined;
@@ -107,6 +132,7 @@ export class Fleet {
       mkdirSync(root, { recursive: true });
       this.dir = mkdtempSync(path.join(root, DATA_DIR_PREFIX));
       this.persist(); // the data dir is on record before any server exists
+      this.topology = topology;
       await this.startServers(topology, this.dir);
     } catch (e) {
       await this.stop().catch(() => {});
@@ -155,6 +181,61 @@ export class Fleet {
     const server = this.server(id);
     if (!(server instanceof RedisServer)) throw new Error(`node ${id} is a ${server.role}, not a redis-server node`);
     return server;
+  }
+
+  /**
+   * Makes the nodes a run uses ready for it, in a known, fresh state:
+   *
+   * - The fleet's own nodes in `spec.nodes` run (a paused node is resumed, a stopped one
+   *   restarted) with the persistence asked (a node whose persistence differs is killed and
+   *   restarted with it), on the host's clock (a fake clock's offset goes back to 0), and
+   *   empty: FLUSHALL, the bridge's own trusted command; with AOF it is logged, so a later
+   *   restart stays empty. A replica is emptied by its master's FLUSHALL.
+   * - A failover group (M, R, S) with a listed member, or every group when `spec.sentinel` is
+   *   given, is restored to its topology: after a failover or a REPLICAOF, each Sentinel stops
+   *   watching (SENTINEL REMOVE), the master becomes a master again (REPLICAOF NO ONE), each
+   *   replica follows it through its link port (REPLICAOF), the roles are written to the
+   *   config files (CONFIG REWRITE: Sentinel's failover had written the old ones there), and
+   *   each Sentinel monitors the master again (SENTINEL MONITOR + SET). It returns once every
+   *   replica's link is up and each Sentinel sees the master healthy with every replica.
+   *   Sentinel gets `spec.sentinel`'s down-after-milliseconds and failover-timeout, or the
+   *   topology's when it is not given (down-after below 2000 ms is refused).
+   * - Existing servers (connect()) are not the bridge's: nothing on them is flushed,
+   *   restarted or reconfigured, and their persistence is what it is. Only `spec.keys` are
+   *   deleted on them (DEL).
+   *
+   * When nothing changed since the last run, this is a FLUSHALL and a few checks (tens of ms);
+   * after a failover, about a second. Errors name the node and what failed. Calls run one at
+   * a time.
+   */
+  prepare(spec: PrepareSpec): Promise<void> {
+    const next = this.preparing.then(() => this.prepareNow(spec));
+    this.preparing = next.catch(() => {});
+    return next;
+  }
+
+  /**
+   * Whether a clock-jump fault can run here: every node is one this fleet started under the
+   * fake clock (libfaketime). The reason says why not, for the user.
+   */
+  clockJumpCapability(): { clockJump: boolean; reason?: string } {
+    const support = fakeClockSupport();
+    if (!support.available) return { clockJump: false, reason: support.reason };
+    const external = [...this.external.values()];
+    if (external.length > 0) {
+      const names = external.map((n) => `${n.id} (${n.host}:${n.port})`).join(', ');
+      return {
+        clockJump: false,
+        reason: `node(s) ${names} are existing servers the bridge did not start: it cannot run them under a fake clock`,
+      };
+    }
+    const redis = [...this.servers.values()].filter((s): s is RedisServer => s instanceof RedisServer);
+    if (redis.length === 0) return { clockJump: false, reason: 'the bridge runs no redis-server nodes yet' };
+    const plain = redis.filter((s) => !s.fakeClock).map((s) => s.id);
+    if (plain.length > 0) {
+      return { clockJump: false, reason: `node(s) ${plain.join(', ')} were started on the host's clock, without libfaketime` };
+    }
+    return { clockJump: true };
   }
 
   /** Pids of the processes running now (the exit hook's list of what to SIGKILL). */
@@ -208,6 +289,38 @@ export class Fleet {
     this.cleanedUp = true;
   }
 
+  private async prepareNow(spec: PrepareSpec): Promise<void> {
+    if (this.stopping !== undefined) throw new Error('prepare: the fleet is stopped');
+    if (this.starting) throw new Error('prepare: the fleet is still starting');
+    const topology = this.topology;
+    await prepareFleet(
+      {
+        servers: this.servers,
+        external: this.external,
+        groups: topology === undefined ? [] : failoverGroups(topology),
+        linkPort: (replicaId) => this.linkPort(replicaId),
+        sentinelSettings: (sentinelId) => this.sentinelSettings(sentinelId),
+      },
+      spec,
+    );
+  }
+
+  private linkPort(replicaId: string): number {
+    const port = this.linkPorts.get(replicaId);
+    if (port === undefined) throw new Error(`node ${replicaId}: not a replica this fleet started`);
+    return port;
+  }
+
+  private sentinelSettings(sentinelId: string): SentinelSettings {
+    const spec = this.topology?.sentinels.find((s) => s.id === sentinelId);
+    if (spec === undefined) throw new Error(`node ${sentinelId}: not a Sentinel this fleet started`);
+    return {
+      masterName: spec.masterName ?? DEFAULT_MASTER_NAME,
+      downAfterMs: spec.downAfterMs ?? DEFAULT_DOWN_AFTER_MS,
+      failoverTimeoutMs: spec.failoverTimeoutMs ?? DEFAULT_FAILOVER_TIMEOUT_MS,
+    };
+  }
+
   private async startServers(topology: FleetTopology, dir: string): Promise<void> {
     const track = (server: ServerProcess) => this.track(server);
     const masters = topology.nodes.filter((n) => n.replicaOf === undefined);
@@ -219,6 +332,7 @@ export class Fleet {
           dir: path.join(dir, n.id),
           persistence: n.persistence,
           extraConfigLines: n.extraConfigLines,
+          fakeClock: n.fakeClock,
           observe: track,
         }),
       ),
@@ -226,12 +340,20 @@ export class Fleet {
     this.checkNotStopping();
     await settleAll(
       replicas.map(async (n) => {
+        const masterId = n.replicaOf ?? '';
+        const masterPort = this.server(masterId).port;
+        const linkPort = this.opts.replicaLink === undefined ? masterPort : await this.opts.replicaLink(n.id, masterId, masterPort);
+        if (!Number.isInteger(linkPort) || linkPort < 1 || linkPort > 65_535) {
+          throw new Error(`replicaLink for ${n.id} returned ${linkPort}, not a TCP port`);
+        }
+        this.linkPorts.set(n.id, linkPort);
         const replica = await startRedis({
           id: n.id,
           dir: path.join(dir, n.id),
           persistence: n.persistence,
           extraConfigLines: n.extraConfigLines,
-          replicaOfPort: this.server(n.replicaOf ?? '').port,
+          replicaOfPort: linkPort,
+          fakeClock: n.fakeClock,
           observe: track,
         });
         await waitFor(
@@ -255,10 +377,11 @@ export class Fleet {
           failoverTimeoutMs: s.failoverTimeoutMs,
           observe: track,
         });
-        // Sentinel learns replicas from the master's INFO; until then it could not fail over.
+        // Sentinel learns replicas from the master's INFO, then connects to each; until both it
+        // could not fail over (a replica flagged "disconnected" is never promoted).
         const expected = replicas.filter((r) => r.replicaOf === s.monitors).length;
         await waitFor(
-          async () => (await sentinelReplicaCount(sentinel.port, masterName)) >= expected,
+          async () => (await sentinelReplicas(sentinel.port, masterName)).filter((r) => r.flags === 'slave').length >= expected,
           15_000,
           () => `sentinel ${s.id} did not discover the ${expected} replica(s) of ${s.monitors}:\n${sentinel.logTail()}`,
         );

@@ -1,3 +1,4 @@
+import { fakeClockSupport } from './fakeClock.ts';
 import type { Persistence } from './redisConfig.ts';
 
 /** A redis-server the fleet starts: a master, or a replica of another node in the same topology. */
@@ -6,6 +7,8 @@ export interface NodeSpec {
   replicaOf?: string;
   persistence?: Persistence;
   extraConfigLines?: readonly string[];
+  /** Run it under libfaketime, so its clock can jump (startRedis's fakeClock). */
+  fakeClock?: boolean;
 }
 
 /** A Sentinel watching one master of the topology (quorum 1: it decides alone). */
@@ -24,6 +27,8 @@ export interface FleetTopology {
 
 export interface DefaultTopologyOptions {
   persistence?: Persistence;
+  /** Whether the redis nodes run under the fake clock; by default, whenever libfaketime is installed. */
+  fakeClock?: boolean;
   downAfterMs?: number;
   failoverTimeoutMs?: number;
 }
@@ -41,12 +46,18 @@ export const REDLOCK_NODE_IDS = ['A', 'B', 'C', 'D', 'E'] as const;
 
 /**
  * The bridge's default: five independent masters A-E for Redlock, and a master M with a
- * replica R watched by one Sentinel S for the single-instance-with-failover designs.
+ * replica R watched by one Sentinel S for the single-instance-with-failover designs. The redis
+ * nodes run under the fake clock when libfaketime is installed (Sentinel on the host's clock).
  */
 export function defaultTopology(opts: DefaultTopologyOptions = {}): FleetTopology {
   const persistence = opts.persistence ?? 'none';
+  const fakeClock = opts.fakeClock ?? fakeClockSupport().available;
   return {
-    nodes: [...REDLOCK_NODE_IDS.map((id) => ({ id, persistence })), { id: 'M', persistence }, { id: 'R', replicaOf: 'M', persistence }],
+    nodes: [
+      ...REDLOCK_NODE_IDS.map((id) => ({ id, persistence, fakeClock })),
+      { id: 'M', persistence, fakeClock },
+      { id: 'R', replicaOf: 'M', persistence, fakeClock },
+    ],
     sentinels: [{ id: 'S', monitors: 'M', downAfterMs: opts.downAfterMs, failoverTimeoutMs: opts.failoverTimeoutMs }],
   };
 }

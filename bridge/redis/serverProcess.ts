@@ -21,6 +21,12 @@ export interface ServerProcessOptions {
   ownsDir: boolean;
   /** How long a start may take before it counts as failed. */
   readyTimeoutMs?: number;
+  /**
+   * Variables to set (a string) or remove (undefined) in the environment the server inherits
+   * from the bridge: the fake clock's LD_PRELOAD, for one. Not part of `command`, so /proc's
+   * cmdline, which the orphan cleanup matches, stays the same.
+   */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** What the fleet's state file records about a running process. */
@@ -48,6 +54,7 @@ export class ServerProcess {
   readonly logPath: string;
   private readonly ownsDir: boolean;
   private readonly readyTimeoutMs: number;
+  private readonly envChanges: Readonly<Record<string, string | undefined>>;
   private child: ChildProcess | undefined;
   private current: ProcessRecord | undefined;
   private paused = false;
@@ -61,6 +68,7 @@ export class ServerProcess {
     this.command = [...opts.command];
     this.ownsDir = opts.ownsDir;
     this.readyTimeoutMs = opts.readyTimeoutMs ?? 10_000;
+    this.envChanges = { ...opts.env };
     this.logPath = `${opts.dir}/server.log`;
   }
 
@@ -178,7 +186,7 @@ export class ServerProcess {
     const log = openSync(this.logPath, 'a');
     let child: ChildProcess;
     try {
-      child = spawn(executable, args, { detached: true, stdio: ['ignore', log, log] });
+      child = spawn(executable, args, { detached: true, stdio: ['ignore', log, log], env: this.childEnv() });
     } finally {
       closeSync(log); // the child has its own copy
     }
@@ -209,6 +217,15 @@ export class ServerProcess {
     });
     this.emit();
     return child;
+  }
+
+  private childEnv(): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const [name, value] of Object.entries(this.envChanges)) {
+      if (value === undefined) delete env[name];
+      else env[name] = value;
+    }
+    return env;
   }
 
   /** Ready = answers PING, and INFO names our pid (not another server that took the port). */

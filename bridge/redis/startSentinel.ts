@@ -23,6 +23,8 @@ export interface StartSentinelOptions {
 }
 
 export const DEFAULT_MASTER_NAME = 'mymaster';
+export const DEFAULT_DOWN_AFTER_MS = 5000;
+export const DEFAULT_FAILOVER_TIMEOUT_MS = 10_000;
 
 /** Starts `redis-server <conf> --sentinel` monitoring one master with quorum 1. */
 export async function startSentinel(opts: StartSentinelOptions): Promise<ServerProcess> {
@@ -41,8 +43,8 @@ export async function startSentinel(opts: StartSentinelOptions): Promise<ServerP
         dir,
         masterName: opts.masterName ?? DEFAULT_MASTER_NAME,
         masterPort: opts.masterPort,
-        downAfterMs: opts.downAfterMs ?? 5000,
-        failoverTimeoutMs: opts.failoverTimeoutMs ?? 10_000,
+        downAfterMs: opts.downAfterMs ?? DEFAULT_DOWN_AFTER_MS,
+        failoverTimeoutMs: opts.failoverTimeoutMs ?? DEFAULT_FAILOVER_TIMEOUT_MS,
       }),
     );
     const server = new ServerProcess({
