@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { AboutPanel } from './AboutPanel.tsx';
+import type { BridgeClient } from './bridge/bridgeClient.ts';
+import { BridgeContext } from './bridge/bridgeContext.ts';
+import { RealRedisButton } from './bridge/RealRedisButton.tsx';
+import { RealRedisPanel } from './bridge/RealRedisPanel.tsx';
+import { RealRunStrip } from './bridge/RealRunStrip.tsx';
+import { VerdictComparison } from './bridge/VerdictComparison.tsx';
+import { ViewGuard } from './bridge/ViewGuard.tsx';
 import { PlaybackBar } from './controls/PlaybackBar.tsx';
 import { ScenarioBar } from './controls/ScenarioBar.tsx';
 import { ScenarioEditor } from './editor/ScenarioEditor.tsx';
@@ -32,15 +39,22 @@ import { VerdictPanel } from './verdict/VerdictPanel.tsx';
  * 1280×720 projector without overlap; run details below the fold. The lesson drawer takes
  * the right-hand column (the step's companion panel, the verdict or the details, under it);
  * presenter mode (`?present` or the Present toggle) enlarges the type and hides the editor.
+ * With a bridge client, "Real Redis" opens the panel that runs the scenario on real
+ * redis-servers; the real run then shows in the same timeline, topology and verdict.
  */
 export function App({
   store,
   lessons,
   initialPresent = false,
+  bridge = null,
+  initialRealOpen = false,
 }: {
   store: PlaygroundStore;
   lessons: LessonStore;
   initialPresent?: boolean;
+  bridge?: BridgeClient | null;
+  /** Opens the Real Redis panel at once (the address named a bridge). */
+  initialRealOpen?: boolean;
 }) {
   const error = useStore(store, (s) => s.error);
   const run = useStore(store, (s) => s.run);
@@ -50,6 +64,7 @@ export function App({
   const [gallery, setGallery] = useState(false);
   const [whatIf, setWhatIf] = useState(false);
   const [editingChosen, setEditing] = useState(false);
+  const [realOpen, setRealOpen] = useState(initialRealOpen && bridge !== null);
   const lessonOpen = useStore(lessons, (s) => s.open);
   const lessonAt = useStore(lessons, (s) => s.at);
   const lessonPhase = useStore(lessons, (s) => s.phase);
@@ -73,150 +88,166 @@ export function App({
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
   return (
-    <main className={`app${present ? ' present' : ''}`} data-highlight={highlights.length === 0 ? undefined : highlights.join(' ')}>
-      <div className="screen">
-        <header className="topbar">
-          <h1>Redlock Playground</h1>
-          <ScenarioBar store={store} />
-          <button type="button" className="gallery-button" onClick={() => setGallery(true)} aria-haspopup="dialog">
-            Gallery
-          </button>
-          {scenario !== null && (
-            <>
-              <button type="button" className="gallery-button" onClick={() => setWhatIf(true)} aria-haspopup="dialog">
-                What if…
-              </button>
-              {!present && (
-                <button
-                  type="button"
-                  className="gallery-button"
-                  onClick={() => {
-                    if (!editing) lessons.getState().setOpen(false);
-                    setEditing(!editing);
-                  }}
-                  aria-pressed={editing}
-                >
-                  Edit
+    <BridgeContext.Provider value={bridge}>
+      <main className={`app${present ? ' present' : ''}`} data-highlight={highlights.length === 0 ? undefined : highlights.join(' ')}>
+        <div className="screen">
+          <header className="topbar">
+            <h1>Redlock Playground</h1>
+            <ScenarioBar store={store} />
+            <button type="button" className="gallery-button" onClick={() => setGallery(true)} aria-haspopup="dialog">
+              Gallery
+            </button>
+            {scenario !== null && (
+              <>
+                <button type="button" className="gallery-button" onClick={() => setWhatIf(true)} aria-haspopup="dialog">
+                  What if…
                 </button>
-              )}
+                {!present && (
+                  <button
+                    type="button"
+                    className="gallery-button"
+                    onClick={() => {
+                      if (!editing) lessons.getState().setOpen(false);
+                      setEditing(!editing);
+                    }}
+                    aria-pressed={editing}
+                  >
+                    Edit
+                  </button>
+                )}
+              </>
+            )}
+            <button
+              type="button"
+              className="gallery-button mode-button"
+              onClick={() => {
+                if (!lessonShown) setEditing(false);
+                lessons.getState().setOpen(!lessonShown);
+              }}
+              aria-pressed={lessonShown}
+              title="Lessons: guided steps through the classic failures"
+            >
+              Lessons
+            </button>
+            <button
+              type="button"
+              className="gallery-button mode-button"
+              onClick={() => setPresent(!present)}
+              aria-pressed={present}
+              title="Presenter mode: large type, high contrast, PageDown / PageUp step through the lesson"
+            >
+              Present
+            </button>
+            {!present && (
+              <span className="files">
+                <ExportMenu store={store} />
+                <ImportButton store={store} />
+              </span>
+            )}
+            {bridge !== null && scenario !== null && (
+              <RealRedisButton client={bridge} open={realOpen} onToggle={() => setRealOpen(!realOpen)} />
+            )}
+            {scenario !== null && <ShareButton store={store} />}
+          </header>
+          {bridge !== null && realOpen && scenario !== null && (
+            <RealRedisPanel store={store} client={bridge} onClose={() => setRealOpen(false)} />
+          )}
+          <LinkErrorBanner store={store} />
+          {error !== null && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+          {run !== null && scenario !== null && (
+            <>
+              {bridge !== null && <RealRunStrip store={store} client={bridge} />}
+              <div className="bars">
+                <PlaybackBar store={store} />
+                <EditHistory store={store} />
+                <FaultToolbar store={store} />
+              </div>
+              <div className={`workspace${editing ? ' editing' : ''}${lessonShown ? ' with-lesson' : ''}`}>
+                <section className="panel topology-panel" aria-label="Topology">
+                  <ViewGuard name="the topology" resetKey={run}>
+                    <TopologyView store={store} />
+                  </ViewGuard>
+                </section>
+                <section className="panel timeline-panel" aria-label="Timeline">
+                  <ViewGuard name="the timeline" resetKey={run}>
+                    <Timeline store={store} />
+                  </ViewGuard>
+                </section>
+                {editing && (
+                  <aside className="side editor-side" aria-label="Scenario editor drawer">
+                    <div className="editor-head">
+                      <strong>Edit the scenario</strong> <span className="muted">— every change re-runs at once</span>
+                      <button type="button" onClick={() => setEditing(false)} aria-label="Close the editor">
+                        ×
+                      </button>
+                    </div>
+                    <div className="panel editor-panel">
+                      <ScenarioEditor store={store} />
+                    </div>
+                  </aside>
+                )}
+                <aside className="side" hidden={editing} aria-label={lessonShown ? 'Lesson drawer' : undefined}>
+                  {lessonShown && (
+                    <>
+                      <LessonPanel playground={store} lessons={lessons} present={present} />
+                      <fieldset className="lesson-companion">
+                        <legend className="visually-hidden">Shown under the lesson</legend>
+                        <button type="button" aria-pressed={companion === 'verdict'} onClick={() => setCompanion('verdict')}>
+                          Verdict
+                        </button>
+                        <button type="button" aria-pressed={companion === 'details'} onClick={() => setCompanion('details')}>
+                          Statechart · Faults · About
+                        </button>
+                        <button type="button" aria-pressed={companion === 'none'} onClick={() => setCompanion('none')}>
+                          Lesson only
+                        </button>
+                      </fieldset>
+                    </>
+                  )}
+                  <section className="panel verdict-panel" hidden={lessonShown && companion !== 'verdict'}>
+                    <VerdictComparison store={store} />
+                    <ViewGuard name="the verdict" resetKey={run}>
+                      <VerdictPanel store={store} />
+                    </ViewGuard>
+                  </section>
+                  <section className="panel details-panel" hidden={lessonShown && companion !== 'details'}>
+                    <SidePanels
+                      current={panel}
+                      onSelect={(id) => store.getState().setPanel(id)}
+                      tabs={[
+                        { id: 'statechart' as const, label: 'Statechart', content: <StatechartView store={store} /> },
+                        { id: 'faults' as const, label: `Faults (${faults})`, content: <FaultList store={store} /> },
+                        { id: 'about' as const, label: 'About', content: <AboutPanel store={store} /> },
+                      ]}
+                    />
+                  </section>
+                </aside>
+              </div>
             </>
           )}
-          <button
-            type="button"
-            className="gallery-button mode-button"
-            onClick={() => {
-              if (!lessonShown) setEditing(false);
-              lessons.getState().setOpen(!lessonShown);
-            }}
-            aria-pressed={lessonShown}
-            title="Lessons: guided steps through the classic failures"
-          >
-            Lessons
-          </button>
-          <button
-            type="button"
-            className="gallery-button mode-button"
-            onClick={() => setPresent(!present)}
-            aria-pressed={present}
-            title="Presenter mode: large type, high contrast, PageDown / PageUp step through the lesson"
-          >
-            Present
-          </button>
-          {!present && (
-            <span className="files">
-              <ExportMenu store={store} />
-              <ImportButton store={store} />
-            </span>
-          )}
-          {scenario !== null && <ShareButton store={store} />}
-        </header>
-        <LinkErrorBanner store={store} />
-        {error !== null && (
-          <p role="alert" className="error">
-            {error}
-          </p>
+        </div>
+        {dropOverlay}
+        {gallery && (
+          <Modal title="Preset gallery" onClose={() => setGallery(false)} testId="gallery-dialog">
+            <Gallery store={store} onClose={() => setGallery(false)} />
+          </Modal>
+        )}
+        {whatIf && scenario !== null && (
+          <Modal title="What if: the same scenario with one thing changed" onClose={() => setWhatIf(false)} testId="whatif-dialog">
+            <WhatIf store={store} onClose={() => setWhatIf(false)} />
+          </Modal>
         )}
         {run !== null && scenario !== null && (
-          <>
-            <div className="bars">
-              <PlaybackBar store={store} />
-              <EditHistory store={store} />
-              <FaultToolbar store={store} />
-            </div>
-            <div className={`workspace${editing ? ' editing' : ''}${lessonShown ? ' with-lesson' : ''}`}>
-              <section className="panel topology-panel" aria-label="Topology">
-                <TopologyView store={store} />
-              </section>
-              <section className="panel timeline-panel" aria-label="Timeline">
-                <Timeline store={store} />
-              </section>
-              {editing && (
-                <aside className="side editor-side" aria-label="Scenario editor drawer">
-                  <div className="editor-head">
-                    <strong>Edit the scenario</strong> <span className="muted">— every change re-runs at once</span>
-                    <button type="button" onClick={() => setEditing(false)} aria-label="Close the editor">
-                      ×
-                    </button>
-                  </div>
-                  <div className="panel editor-panel">
-                    <ScenarioEditor store={store} />
-                  </div>
-                </aside>
-              )}
-              <aside className="side" hidden={editing} aria-label={lessonShown ? 'Lesson drawer' : undefined}>
-                {lessonShown && (
-                  <>
-                    <LessonPanel playground={store} lessons={lessons} present={present} />
-                    <fieldset className="lesson-companion">
-                      <legend className="visually-hidden">Shown under the lesson</legend>
-                      <button type="button" aria-pressed={companion === 'verdict'} onClick={() => setCompanion('verdict')}>
-                        Verdict
-                      </button>
-                      <button type="button" aria-pressed={companion === 'details'} onClick={() => setCompanion('details')}>
-                        Statechart · Faults · About
-                      </button>
-                      <button type="button" aria-pressed={companion === 'none'} onClick={() => setCompanion('none')}>
-                        Lesson only
-                      </button>
-                    </fieldset>
-                  </>
-                )}
-                <section className="panel verdict-panel" hidden={lessonShown && companion !== 'verdict'}>
-                  <VerdictPanel store={store} />
-                </section>
-                <section className="panel details-panel" hidden={lessonShown && companion !== 'details'}>
-                  <SidePanels
-                    current={panel}
-                    onSelect={(id) => store.getState().setPanel(id)}
-                    tabs={[
-                      { id: 'statechart' as const, label: 'Statechart', content: <StatechartView store={store} /> },
-                      { id: 'faults' as const, label: `Faults (${faults})`, content: <FaultList store={store} /> },
-                      { id: 'about' as const, label: 'About', content: <AboutPanel store={store} /> },
-                    ]}
-                  />
-                </section>
-              </aside>
-            </div>
-          </>
+          <details className="run-details">
+            <summary>Run details: counts, faults, who held the lock, replies, nodes at the end, trace hash</summary>
+            <RunSummaryView scenario={scenario} summary={run.summary} verdict={run.verdict} runMs={run.runMs} />
+          </details>
         )}
-      </div>
-      {dropOverlay}
-      {gallery && (
-        <Modal title="Preset gallery" onClose={() => setGallery(false)} testId="gallery-dialog">
-          <Gallery store={store} onClose={() => setGallery(false)} />
-        </Modal>
-      )}
-      {whatIf && scenario !== null && (
-        <Modal title="What if: the same scenario with one thing changed" onClose={() => setWhatIf(false)} testId="whatif-dialog">
-          <WhatIf store={store} onClose={() => setWhatIf(false)} />
-        </Modal>
-      )}
-      {run !== null && scenario !== null && (
-        <details className="run-details">
-          <summary>Run details: counts, faults, who held the lock, replies, nodes at the end, trace hash</summary>
-          <RunSummaryView scenario={scenario} summary={run.summary} verdict={run.verdict} runMs={run.runMs} />
-        </details>
-      )}
-    </main>
+      </main>
+    </BridgeContext.Provider>
   );
 }

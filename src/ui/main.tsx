@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { bridgeUrlFromSearch } from './bridge/bridgeAddress.ts';
+import { createBridgeClient } from './bridge/bridgeClient.ts';
 import { DEFAULT_EXAMPLE_ID } from './examples.ts';
 import { EmbedView } from './lessons/EmbedView.tsx';
 import { LESSONS } from './lessons/lessonIndex.ts';
@@ -25,12 +27,19 @@ store.subscribe((s, prev) => {
 const lessons = createLessonStore(store, LESSONS, browserStorage());
 syncLessonAddress(lessons);
 startPlayer(store);
+// `npm run bridge` prints a link with the bridge's address in it: the panel opens with it filled in.
+const bridgeUrl = bridgeUrlFromSearch(window.location.search);
+const bridge = createBridgeClient(store, { pageOrigin: window.location.origin, ...(bridgeUrl === null ? {} : { initialUrl: bridgeUrl }) });
 // A link opens what it carries: '#lesson=<id>/<step>' a lesson step, '#v1.…' a shared scenario
 // at its cursor; a link pasted into this tab later does too.
 openFragment(store, lessons, fragmentOf(window.location.hash));
 window.addEventListener('hashchange', () => openFragment(store, lessons, fragmentOf(window.location.hash)));
 createRoot(root).render(
   <StrictMode>
-    {mode.embed ? <EmbedView store={store} lessons={lessons} /> : <App store={store} lessons={lessons} initialPresent={mode.present} />}
+    {mode.embed ? (
+      <EmbedView store={store} lessons={lessons} />
+    ) : (
+      <App store={store} lessons={lessons} initialPresent={mode.present} bridge={bridge} initialRealOpen={bridgeUrl !== null} />
+    )}
   </StrictMode>,
 );

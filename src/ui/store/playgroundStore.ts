@@ -1,15 +1,30 @@
 import { createStore } from 'zustand/vanilla';
 import type { LinkPanel } from '../../scenario/link/linkFormat.ts';
 import type { Fencing, Scenario, TimelineEntry } from '../../sim/model/scenario.ts';
+import { canonicalJson } from '../../sim/trace/canonical.ts';
+import type { TraceEvent } from '../../sim/trace/events.ts';
 import { EXAMPLES } from '../examples.ts';
 import { causeChain, type CauseChain } from './causes.ts';
 import { type Computed, compute, type RunView } from './compute.ts';
 import { type Cursor, cursorAtIndex, cursorAtMs, stepBack, stepForward } from './cursor.ts';
 import { sortedTimeline, withFault, withFaultMoved, withFaultReplaced, withFencing, withoutFault, withSeed } from './edits.ts';
 import { firstIncidentCrossed, type Incident, incidentsOf, nextIncident, previousIncident } from './incidents.ts';
+import {
+  beganRealRun,
+  beganSession,
+  isLive,
+  type RealRun,
+  realRunEnded,
+  realRunProblem,
+  type VerdictHint,
+  withRealEvents,
+} from './realRun.ts';
 import { defaultSpeed, SPEED_MAX, SPEED_MIN } from './speed.ts';
 
 export type Theme = 'light' | 'dark';
+
+/** Where the trace the views show comes from: the simulator, or real Redis through the bridge. */
+export type TraceSource = 'simulated' | 'real';
 
 /** One version of the document for undo/redo: which example, as loaded, and as edited. */
 export interface Version {
@@ -52,6 +67,17 @@ export interface PlaygroundState {
   panel: LinkPanel;
   /** Why the link the page was opened with could not be used (the default scenario is shown instead), or null. */
   linkError: string | null;
+  /**
+   * Which run `run` is: the simulation of `scenario`, or the real run (`real`) of that same
+   * scenario. Any edit of the scenario shows the simulation again, so the two never mix.
+   */
+  source: TraceSource;
+  /** The simulation of `scenario`, kept while `run` shows the real run; null otherwise. */
+  simulatedRun: RunView | null;
+  /** The last run on real Redis (or lock session), kept until the next one; null before any. */
+  real: RealRun | null;
+  /** The cursor stays on the newest event of a live real run until the user moves it away. */
+  followLive: boolean;
 
   load(exampleId: string): void;
   /**
@@ -89,6 +115,20 @@ export interface PlaygroundState {
   setTheme(theme: Theme): void;
   setPanel(panel: LinkPanel): void;
   setLinkError(message: string | null): void;
+  /** A run of the scenario on real Redis begins (start-run `key` sent): the views show it, empty, and follow it. */
+  beginRealRun(key: string, speed: number): void;
+  /**
+   * Events from the bridge: a run's, or the answers to lock operations outside a run (a
+   * session, begun on its first events and shown at once).
+   */
+  receiveRealEvents(events: readonly TraceEvent[], to: 'run' | 'session'): void;
+  endRealRun(reason: 'completed' | 'stopped' | 'failed', hint: VerdictHint | null): void;
+  /** The bridge refused or failed the run, or the connection dropped: the events so far stay. */
+  realRunFailed(problem: string, cause: 'refused' | 'interrupted'): void;
+  /** Shows the simulation or the real run; showing a real run of an earlier version of the scenario brings that version back (undoable). */
+  showSource(source: TraceSource): void;
+  /** Back to the newest event of a live real run, following it again. */
+  followLiveEnd(): void;
 }
 
 const HISTORY_MAX = 100;
@@ -128,6 +168,36 @@ function loaded(exampleId: string): Partial<PlaygroundState> {
     speed: defaultSpeed(computed.scenario.durationMs),
     selected: firstLockClient(computed.scenario),
     highlight: null,
+    ...SIMULATION_SHOWN,
+  };
+}
+
+/** The same document (an undo or a re-parse makes a new object of the same scenario). */
+function sameScenario(a: Scenario, b: Scenario): boolean {
+  return a === b || canonicalJson(a) === canonicalJson(b);
+}
+
+/** What every new simulated run sets: the views show the simulation (a real run stays in `real`). */
+const SIMULATION_SHOWN = { source: 'simulated', simulatedRun: null, followLive: false } as const satisfies Partial<PlaygroundState>;
+
+/** A real run's incidents; none when its verdict cannot name them (a trace from another program must not stop the page). */
+function realIncidents(real: RealRun): Incident[] {
+  try {
+    return incidentsOf(real.view.verdict);
+  } catch {
+    return [];
+  }
+}
+
+/** The views on a real run: its trace, its verdict, the cursor at the live end or where the user left it. */
+function realShown(real: RealRun, follow: boolean, cursor: Cursor): Partial<PlaygroundState> {
+  const { trace } = real.view;
+  return {
+    real,
+    run: real.view,
+    incidents: realIncidents(real),
+    cursor: follow ? cursorAtIndex(trace, trace.length - 1) : cursorAtMs(trace, cursor.t),
+    followLive: follow,
   };
 }
 
@@ -159,6 +229,7 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
         future: history === 'none' ? state.future : [],
         cursor: cursorAtMs(computed.run.trace, state.cursor.t),
         highlight: null,
+        ...SIMULATION_SHOWN,
       });
       return true;
     };
@@ -181,7 +252,17 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
       const s = get().scenario;
       if (s !== null) apply(f(s), 'push');
     };
-    const moveTo = (cursor: Cursor) => set({ cursor, pausedFor: null });
+    // Moving the cursor off the newest event of a real run stops following it; moving back to it follows again.
+    const moveTo = (cursor: Cursor) => {
+      const { run, source } = get();
+      set({ cursor, pausedFor: null, followLive: source === 'real' && run !== null && cursor.index >= run.trace.length - 1 });
+    };
+    /** The simulation while the views show the real run, else the run shown. */
+    const simulation = (): RunView | null => {
+      const s = get();
+      return s.source === 'real' ? s.simulatedRun : s.run;
+    };
+    let sessions = 0;
     return {
       exampleId: initialExampleId,
       original: null,
@@ -202,6 +283,10 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
       theme,
       panel: 'about',
       linkError: null,
+      source: 'simulated',
+      simulatedRun: null,
+      real: null,
+      followLive: false,
       ...loaded(initialExampleId),
 
       // Switching presets (or resetting) is undoable like any edit: nobody loses built-up faults to a stray key.
@@ -232,6 +317,7 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
           speed: defaultSpeed(computed.scenario.durationMs),
           selected: firstLockClient(computed.scenario),
           highlight: null,
+          ...SIMULATION_SHOWN,
         });
         return null;
       },
@@ -294,7 +380,7 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
         const { run } = get();
         if (run === null) return;
         const chain = causeChain(run.trace, run.verdict, incident);
-        set({ playing: false, highlight: chain, cursor: cursorAtIndex(run.trace, chain.rootIndex), pausedFor: null });
+        set({ playing: false, highlight: chain, cursor: cursorAtIndex(run.trace, chain.rootIndex), pausedFor: null, followLive: false });
       },
       play: () => {
         const { run, cursor } = get();
@@ -306,15 +392,35 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
       pause: () => set({ playing: false, pausedFor: null }),
       togglePlay: () => (get().playing ? get().pause() : get().play()),
       tick: (realMs) => {
-        const { run, cursor, playing, speed, autoPause, incidents } = get();
+        const { run, cursor, playing, speed, autoPause, incidents, source, real } = get();
         if (!playing || run === null || realMs <= 0) return;
         const toMs = Math.min(run.endMs, cursor.t + (realMs * speed) / 1000);
         const hit = autoPause ? firstIncidentCrossed(incidents, cursor.t, toMs) : undefined;
         if (hit !== undefined) {
-          set({ cursor: cursorAtIndex(run.trace, hit.index), playing: false, pausedFor: `Paused at ${hit.atMs} ms: ${hit.text}.` });
+          set({
+            cursor: cursorAtIndex(run.trace, hit.index),
+            playing: false,
+            pausedFor: `Paused at ${hit.atMs} ms: ${hit.text}.`,
+            followLive: false,
+          });
           return;
         }
-        set({ cursor: cursorAtMs(run.trace, toMs), playing: toMs < run.endMs, pausedFor: toMs < run.endMs ? null : 'The run is over.' });
+        if (toMs >= run.endMs && source === 'real' && isLive(real)) {
+          // Playback caught up with a run still coming in: follow it from here.
+          set({
+            cursor: cursorAtIndex(run.trace, run.trace.length - 1),
+            playing: false,
+            pausedFor: 'Caught up with the live run.',
+            followLive: true,
+          });
+          return;
+        }
+        set({
+          cursor: cursorAtMs(run.trace, toMs),
+          playing: toMs < run.endMs,
+          pausedFor: toMs < run.endMs ? null : 'The run is over.',
+          followLive: false,
+        });
       },
       setSpeed: (speed) => set({ speed: Math.min(SPEED_MAX, Math.max(SPEED_MIN, speed)) }),
       setAutoPause: (autoPause) => set({ autoPause }),
@@ -323,6 +429,94 @@ export function createPlaygroundStore(initialExampleId: string, theme: Theme = '
       setTheme: (theme) => set({ theme }),
       setPanel: (panel) => set({ panel }),
       setLinkError: (linkError) => set({ linkError }),
+
+      beginRealRun: (key, speed) => {
+        const { scenario, exampleId, original } = get();
+        const sim = simulation();
+        if (scenario === null || original === null || sim === null) throw new Error('a real run needs a scenario and its simulation');
+        const real = beganRealRun(key, { exampleId, original, scenario }, speed, sim.verdict);
+        set({
+          source: 'real',
+          simulatedRun: sim,
+          playing: false,
+          pausedFor: null,
+          highlight: null,
+          ...realShown(real, true, get().cursor),
+        });
+      },
+      receiveRealEvents: (events, to) => {
+        const s = get();
+        let real = s.real;
+        if (to === 'session' && (real === null || real.kind !== 'session' || !isLive(real))) {
+          if (s.scenario === null || s.original === null) return;
+          sessions++;
+          real = beganSession(`session-${sessions}`, { exampleId: s.exampleId, original: s.original, scenario: s.scenario });
+          // Lock operations outside a run are what the user just asked for: show them.
+          set({
+            source: 'real',
+            simulatedRun: simulation(),
+            playing: false,
+            pausedFor: null,
+            highlight: null,
+            ...realShown(real, true, s.cursor),
+          });
+        }
+        // Events for no live run (a run that already ended) have nowhere to go.
+        if (real === null || (to === 'run' && (real.kind !== 'run' || !isLive(real)))) return;
+        const next = withRealEvents(real, events);
+        const now = get();
+        if (now.source === 'real') set(realShown(next, now.followLive, now.cursor));
+        else set({ real: next });
+      },
+      endRealRun: (reason, hint) => {
+        const { real, source } = get();
+        if (real === null || !isLive(real)) return;
+        const next = realRunEnded(real, reason, hint);
+        set(source === 'real' ? { real: next, followLive: false } : { real: next });
+      },
+      realRunFailed: (problem, cause) => {
+        const { real } = get();
+        if (real === null) return;
+        const next = realRunProblem(real, problem, cause);
+        // A run refused before it began has nothing to show: back to the simulation.
+        if (next.status === 'refused' && get().source === 'real') get().showSource('simulated');
+        set({ real: next, followLive: false });
+      },
+      showSource: (source) => {
+        const s = get();
+        if (source === s.source) return;
+        if (source === 'simulated') {
+          const sim = s.simulatedRun;
+          if (sim === null) return;
+          set({
+            ...SIMULATION_SHOWN,
+            run: sim,
+            incidents: incidentsOf(sim.verdict),
+            cursor: cursorAtMs(sim.trace, s.cursor.t),
+            highlight: null,
+            playing: false,
+          });
+          return;
+        }
+        const real = s.real;
+        if (real === null) return;
+        let shown = real;
+        if (s.scenario === null || !sameScenario(s.scenario, real.origin.scenario)) {
+          // The real run is of another version of the document: bring that version back first (undoable).
+          const past = pushed(s.past);
+          if (!restore(real.origin)) return;
+          const now = get();
+          if (now.scenario === null || now.original === null) return;
+          set({ past, future: [] });
+          shown = { ...real, origin: { exampleId: now.exampleId, original: now.original, scenario: now.scenario } };
+        }
+        set({ source: 'real', simulatedRun: get().run, highlight: null, playing: false, ...realShown(shown, isLive(shown), get().cursor) });
+      },
+      followLiveEnd: () => {
+        const { real, source } = get();
+        if (source !== 'real' || real === null) return;
+        set({ playing: false, pausedFor: null, ...realShown(real, true, get().cursor) });
+      },
     };
   });
 }

@@ -12,6 +12,8 @@ import { causeMarks } from './overlayMarks.ts';
 import { ownerColors } from './palette.ts';
 import { type PaintInput, PlotPainter } from './plotPainter.ts';
 import { plotGeometry } from './plotGeometry.ts';
+import { RealFaultMarks } from './RealFaultMarks.tsx';
+import { realFaultMarks } from './realFaultMarks.ts';
 import { TimelineLegend } from './TimelineLegend.tsx';
 import { timelineModel } from './timelineModel.ts';
 import { useZoomBrush } from './useZoomBrush.ts';
@@ -42,15 +44,18 @@ export function Timeline({ store }: { store: PlaygroundStore }) {
 }
 
 function TimelineView({ store, run, scenario }: { store: PlaygroundStore; run: RunView; scenario: Scenario }) {
-  const exampleId = useStore(store, (s) => s.exampleId);
+  // Another example, or the other trace source (the simulation, a real run), shows the whole run again.
+  const viewKey = useStore(store, (s) => `${s.exampleId}|${s.source === 'real' ? (s.real?.key ?? '') : 'simulated'}`);
   const cursorMs = useStore(store, (s) => s.cursor.t);
   const playing = useStore(store, (s) => s.playing);
   const selected = useStore(store, (s) => s.selected);
+  const real = useStore(store, (s) => s.source === 'real');
   const highlight = useStore(store, (s) => s.highlight);
   const theme = useStore(store, (s) => s.theme);
 
   const model = useMemo(() => timelineModel(scenario, run.trace, run.verdict), [scenario, run]);
   const rowOf = useMemo(() => new Map(model.lanes.map((l) => [l.id, l.row])), [model]);
+  const realFaults = useMemo(() => (real ? realFaultMarks(run.trace) : []), [real, run.trace]);
   const clientSlots = useMemo(() => new Map(scenario.clients.map((c, i) => [c.id, i])), [scenario]);
 
   const plotBox = useRef<HTMLDivElement>(null);
@@ -102,7 +107,7 @@ function TimelineView({ store, run, scenario }: { store: PlaygroundStore; run: R
     heightPx: size.h,
     overviewHeightPx: OVERVIEW_PX,
     endMs: model.endMs,
-    resetKey: exampleId,
+    resetKey: viewKey,
     onDomain,
   });
 
@@ -210,16 +215,21 @@ function TimelineView({ store, run, scenario }: { store: PlaygroundStore; run: R
                   spanMs={toMs - fromMs}
                   onSeek={seek}
                 />
-                <FaultMarkers
-                  store={store}
-                  markers={model.faults}
-                  geometry={geometry}
-                  rowOf={rowOf}
-                  x={x}
-                  msAt={msAt}
-                  durationMs={scenario.durationMs}
-                  cursorMs={cursorMs}
-                />
+                {real ? (
+                  // A real run's faults are what happened (read from its trace), not the scenario's draggable entries.
+                  <RealFaultMarks marks={realFaults} geometry={geometry} rowOf={rowOf} x={x} cursorMs={cursorMs} />
+                ) : (
+                  <FaultMarkers
+                    store={store}
+                    markers={model.faults}
+                    geometry={geometry}
+                    rowOf={rowOf}
+                    x={x}
+                    msAt={msAt}
+                    durationMs={scenario.durationMs}
+                    cursorMs={cursorMs}
+                  />
+                )}
               </>
             )}
           </svg>

@@ -44,6 +44,7 @@ export function useZoomBrush(o: ZoomBrushOptions): ZoomBrush {
   const brushRef = useRef<BrushBehavior<unknown> | null>(null);
   const syncing = useRef(false);
   const resetRef = useRef<string | null>(null);
+  const endRef = useRef(o.endMs);
   const onDomainRef = useRef(o.onDomain);
   onDomainRef.current = o.onDomain;
   const { plot, brush: brushGroup, widthPx, heightPx, overviewHeightPx, endMs, resetKey } = o;
@@ -63,7 +64,11 @@ export function useZoomBrush(o: ZoomBrushOptions): ZoomBrush {
     if (resetRef.current !== resetKey) {
       resetRef.current = resetKey;
       domainRef.current = fullDomain(endMs);
+    } else if (endRef.current !== endMs && isWhole(domainRef.current, endRef.current)) {
+      // The run grew (a real run streaming in) while the whole of it was in view: keep showing all of it.
+      domainRef.current = fullDomain(endMs);
     }
+    endRef.current = endMs;
     const toPx = (t: number) => (t / Math.max(1, endMs)) * widthPx;
     const toMs = (px: number) => (px / widthPx) * Math.max(1, endMs);
     const b = brushX<unknown>()
@@ -135,4 +140,9 @@ export function useZoomBrush(o: ZoomBrushOptions): ZoomBrush {
 
   const current = useCallback(() => domainRef.current, []);
   return { show, current };
+}
+
+/** Whether a view shows the whole run [0, endMs] (as "Fit" leaves it). */
+function isWhole([fromMs, toMs]: Domain, endMs: number): boolean {
+  return fromMs <= 0 && toMs >= Math.max(1, endMs) * 0.999;
 }

@@ -3,6 +3,7 @@ import type { TimelineEntry } from '../../sim/model/scenario.ts';
 import { clientLabel, clientStateText, clockText, leaseText } from './describe.ts';
 import { QuickFaultButtons } from './QuickFaultButtons.tsx';
 import { clientQuickFaults } from './quickFaults.ts';
+import { useRealActions } from './realActions.ts';
 import type { ClientSnapshot } from './snapshotAt.ts';
 import { useFocusAfterFault } from './useFocusAfterFault.ts';
 
@@ -20,6 +21,7 @@ export interface ClientCardProps {
 export function ClientCard({ client, selected, conflicting, atMs, onSelect, onFault }: ClientCardProps) {
   const main = useRef<HTMLButtonElement>(null);
   const fault = useFocusAfterFault(onFault, main);
+  const real = useRealActions();
   const lease = client.lease;
   const holds = lease?.holds === true && !lease.expired;
   const stale = lease !== null && !holds;
@@ -75,6 +77,7 @@ export function ClientCard({ client, selected, conflicting, atMs, onSelect, onFa
         </span>
       </button>
       <QuickFaultButtons faults={clientQuickFaults(client, atMs)} onFault={fault} />
+      {client.strategyKind !== 'script' && real?.lockOps(client.id)}
     </div>
   );
 }

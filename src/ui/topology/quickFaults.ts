@@ -8,6 +8,8 @@ export interface QuickFault {
   /** Accessible name, with the process and the time: "Kill node M at 1200 ms". */
   label: string;
   entry: TimelineEntry;
+  /** Why the button is disabled (a fault real Redis cannot do), shown as its tooltip; absent when it works. */
+  disabledReason?: string;
 }
 
 export const QUICK_PAUSE_MS = 5000;
