@@ -7,11 +7,11 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 mkdir -p .tmp
-rm -f .tmp/vitest.json .tmp/vitest-fidelity.json .tmp/playwright.json
+rm -f .tmp/vitest.json .tmp/vitest-fidelity.json .tmp/vitest-replay.json .tmp/playwright.json
 
 step() { printf '\n=== %s\n' "$*"; }
 finish() {
-  node scripts/test-summary.mjs .tmp/vitest.json .tmp/vitest-fidelity.json .tmp/playwright.json
+  node scripts/test-summary.mjs .tmp/vitest.json .tmp/vitest-fidelity.json .tmp/vitest-replay.json .tmp/playwright.json
   exit "$1"
 }
 
@@ -22,11 +22,14 @@ npm run -s typecheck || finish 1
 step "lint (biome + engine import boundaries)"
 npm run -s lint || finish 1
 step "unit and property tests (vitest)"
-npx vitest run --exclude tests/fidelity.test.ts --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || finish 1
+npx vitest run --exclude tests/fidelity.test.ts --exclude bridge/run/presetsOnRealRedis.test.ts --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || finish 1
 # The fidelity test replays commands on real redis-server processes at real times, so it runs
 # alone: with the property tests busy on both cores, its replay could lag behind its schedule.
 step "real-Redis fidelity test (vitest, alone)"
 npx vitest run tests/fidelity.test.ts --reporter=default --reporter=json --outputFile.json=.tmp/vitest-fidelity.json || finish 1
+# The same for the presets replayed on real Redis through the bridge's runner (scaled real time).
+step "presets replayed on real Redis (vitest, alone)"
+npx vitest run bridge/run/presetsOnRealRedis.test.ts --reporter=default --reporter=json --outputFile.json=.tmp/vitest-replay.json || finish 1
 step "production build (vite)"
 npm run -s build || finish 1
 step "browser tests on the built app (playwright, /usr/bin/chromium)"

@@ -44,6 +44,12 @@ export interface LinkProxyOptions {
   baseDelayMs?: () => number;
   /** Uniform in [0, 1): decides drops. Inject a seeded one so a run's drops can be replayed; default Math.random. */
   random?: () => number;
+  /**
+   * When the server side dies, what it sent that is still held back is lost with it (default:
+   * delivered, as TCP would). For the replication link: the scenario's replication lag models
+   * writes the master had not yet sent, so a master killed within the lag takes them along.
+   */
+  serverDeathLosesHeld?: boolean;
 }
 
 const DIRECTIONS: readonly Direction[] = ['toServer', 'toClient'];
@@ -65,6 +71,7 @@ export class LinkProxy {
   private listenPort: number | undefined;
   private readonly pipes = new Set<Pipe>();
   private isClosed = false;
+  private readonly serverDeathLosesHeld: boolean;
 
   constructor(opts: LinkProxyOptions) {
     if (!Number.isInteger(opts.target.port) || opts.target.port <= 0 || opts.target.port > 65535) {
@@ -74,6 +81,7 @@ export class LinkProxy {
     this.target = { ...opts.target };
     this.baseDelayMs = opts.baseDelayMs ?? (() => 0);
     this.random = opts.random ?? Math.random;
+    this.serverDeathLosesHeld = opts.serverDeathLosesHeld === true;
   }
 
   /** Listens on an ephemeral 127.0.0.1 port and resolves with it. */
@@ -156,6 +164,7 @@ export class LinkProxy {
       (direction) => this.decide(direction),
       this.counts,
       () => this.pipes.delete(pipe),
+      this.serverDeathLosesHeld,
     );
     this.pipes.add(pipe);
   }
@@ -187,8 +196,10 @@ class Pipe {
     decide: (direction: Direction) => number | undefined,
     counts: Record<Direction, LinkCounters>,
     private readonly onDone: () => void,
+    serverDeathLosesHeld = false,
   ) {
     this.upstream = net.connect({ host: target.host, port: target.port, noDelay: true });
+    if (serverDeathLosesHeld) this.upstream.on('close', () => this.destroy());
     const onBadFrame = () => this.destroy();
     this.lanes = {
       toServer: new Lane(this.upstream, framed, () => decide('toServer'), counts.toServer, onBadFrame),

@@ -20,7 +20,7 @@ export interface PrepareSpec {
 const PERSISTENCE_MODES: readonly Persistence[] = ['none', 'aof-everysec', 'aof-always'];
 const KEYS_MAX = 1000;
 /** Sentinel refuses a failover-timeout it cannot keep in a 32-bit millisecond count; we stay well under. */
-const FAILOVER_TIMEOUT_MAX_MS = 86_400_000;
+export const FAILOVER_TIMEOUT_MAX_MS = 86_400_000;
 
 export type NodeKind = 'redis' | 'sentinel' | 'external';
 

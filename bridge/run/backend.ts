@@ -13,6 +13,7 @@ import { LinkProxy } from '../net/linkProxy.ts';
 import { RedisLink } from '../net/redisLink.ts';
 import { type ExternalNode, Fleet } from '../redis/fleet.ts';
 import { defaultTopology, SENTINEL_DOWN_AFTER_MIN_MS } from '../redis/fleetTopology.ts';
+import { FAILOVER_TIMEOUT_MAX_MS } from '../redis/prepareSpec.ts';
 import { LOOPBACK } from '../redis/freePort.ts';
 import { ManualLockClient } from './manualLock.ts';
 import { realArgv } from './realArgv.ts';
@@ -50,7 +51,12 @@ export async function createBackend(opts: BackendOptions = {}): Promise<BridgeBa
     warn: opts.log,
     replicaLink: async (replicaId: string, _masterId: string, masterPort: number) => {
       await replicaProxies.get(replicaId)?.close();
-      const proxy = new LinkProxy({ target: { host: LOOPBACK, port: masterPort }, mode: 'raw', baseDelayMs: () => replicationDelay() });
+      const proxy = new LinkProxy({
+        target: { host: LOOPBACK, port: masterPort },
+        mode: 'raw',
+        baseDelayMs: () => replicationDelay(),
+        serverDeathLosesHeld: true,
+      });
       replicaProxies.set(replicaId, proxy);
       return proxy.start();
     },
@@ -160,7 +166,16 @@ class Backend implements BridgeBackend {
   private prepare(scenario: Scenario, speed: number): Promise<void> {
     return this.fleet.prepare({
       nodes: scenario.nodes.map((n) => ({ id: n.id, persistence: n.persistence })),
-      ...(scenario.sentinel ? { sentinel: { downAfterMs: Math.round(scenario.sentinel.downAfterMs / speed) } } : {}),
+      // failover-timeout longer than the run: Sentinel would otherwise re-point the replica at the
+      // master's real port mid-run (+fix-slave-config), around the proxy that gives it its lag.
+      ...(scenario.sentinel
+        ? {
+            sentinel: {
+              downAfterMs: Math.round(scenario.sentinel.downAfterMs / speed),
+              failoverTimeoutMs: Math.min(FAILOVER_TIMEOUT_MAX_MS, Math.round(scenario.durationMs / speed) + 15_000),
+            },
+          }
+        : {}),
       keys: [scenario.lock.key],
     });
   }

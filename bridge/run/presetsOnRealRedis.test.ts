@@ -24,8 +24,6 @@ interface Case {
 
 const CASES: Case[] = [
   { preset: 'happy-path', speed: 4, why: 'nothing time-critical' },
-  { preset: 'gc-pause-after-acquire', speed: 4, why: 'the pause follows the client’s own schedule' },
-  { preset: 'gc-pause-after-acquire', fencing: 'token', speed: 4, why: 'the same, with fencing tokens' },
   { preset: 'restart-no-persistence', speed: 1, why: 'a real restart takes tens of ms; C2 starts 100 ms after it' },
   { preset: 'restart-aof-always', speed: 1, why: 'as above' },
   { preset: 'failover-loses-lock', speed: 2, why: 'Sentinel’s down-after is 15 s of real time, its failover about 1 s' },
@@ -57,6 +55,13 @@ afterAll(async () => {
 });
 
 describe('presets replayed on real Redis reach the simulated verdict', () => {
+  // Not yet: the preset pauses C1 at 9001 ms, 1 ms after its validity check at 9000 and before its
+  // write; in the simulation C1 acquired at 4 ms. On real Redis the acquisition takes a few ms
+  // longer, so C1's check falls after 9001 ms, inside the pause, and C1 (rightly) gives up
+  // instead of writing late: safe, where the simulation shows the stale write. The replay has to
+  // place a client pause on the client's own schedule (issue 7, open).
+  it.todo('gc-pause-after-acquire, with and without fencing: the pause must land between the check and the write');
+
   for (const c of CASES) {
     const name = `${c.preset}${c.fencing ? ` (fencing ${c.fencing})` : ''} at speed ${c.speed} — ${c.why}`;
     it(name, async () => {

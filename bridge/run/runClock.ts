@@ -1,13 +1,25 @@
 /**
  * A run's time: scenario milliseconds since the run started, read from the host's monotonic
  * clock and scaled by the run's speed (scenario ms per wall-clock ms). Every timer of a run goes
- * through here, so stop() cancels all of them and nothing fires after a run has ended.
+ * through one agenda ordered by due time (ties in the order they were set), so two things due
+ * at 0 and 3 ms always happen in that order even when Node's 1 ms timer grain would fire them
+ * together; stop() cancels everything, so nothing fires after a run has ended.
  */
 import { performance } from 'node:perf_hooks';
 
+interface Entry {
+  dueMs: number;
+  seq: number;
+  fn: () => void;
+  cancelled: boolean;
+}
+
 export class RunClock {
-  private readonly startWallMs: number;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private startWallMs: number;
+  private agenda: Entry[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private timerDueMs = Number.POSITIVE_INFINITY;
+  private seq = 0;
   private stopped = false;
 
   constructor(readonly speed: number) {
@@ -17,7 +29,7 @@ export class RunClock {
 
   /** Scenario ms now (whole ms, like the engine's trace). */
   nowMs(): number {
-    return Math.floor((performance.now() - this.startWallMs) * this.speed);
+    return Math.floor(this.exactNowMs());
   }
 
   /** A scenario duration as wall-clock ms. */
@@ -25,28 +37,29 @@ export class RunClock {
     return scenarioMs / this.speed;
   }
 
-  /** Runs `fn` when the scenario clock reads `atMs` (at once if it already has). */
+  /** Runs `fn` when the scenario clock reads `atMs` (soon if it already has); returns a cancel function. */
   at(atMs: number, fn: () => void): () => void {
-    const delayMs = Math.max(0, (atMs - (performance.now() - this.startWallMs) * this.speed) / this.speed);
-    return this.after(delayMs, fn);
+    if (this.stopped) return () => {};
+    const entry: Entry = { dueMs: atMs, seq: this.seq++, fn, cancelled: false };
+    // Insert after every entry due at the same time or earlier: ties keep their order.
+    let i = this.agenda.length;
+    while (i > 0 && (this.agenda[i - 1] as Entry).dueMs > atMs) i--;
+    this.agenda.splice(i, 0, entry);
+    this.arm();
+    return () => {
+      entry.cancelled = true;
+    };
   }
 
   /** Runs `fn` after `scenarioMs` of scenario time; returns a cancel function. */
   in(scenarioMs: number, fn: () => void): () => void {
-    return this.after(this.wallMs(scenarioMs), fn);
+    return this.at(this.exactNowMs() + scenarioMs, fn);
   }
 
-  private after(delayMs: number, fn: () => void): () => void {
-    if (this.stopped) return () => {};
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (!this.stopped) fn();
-    }, delayMs);
-    this.timers.add(timer);
-    return () => {
-      clearTimeout(timer);
-      this.timers.delete(timer);
-    };
+  /** Scenario time 0 is now: a run calls this once its links are open, just before its first event. */
+  restart(): void {
+    if (this.agenda.length > 0) throw new Error('RunClock.restart: timers are already set against the old origin');
+    this.startWallMs = performance.now();
   }
 
   get isStopped(): boolean {
@@ -55,7 +68,31 @@ export class RunClock {
 
   stop(): void {
     this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    clearTimeout(this.timer);
+    this.agenda = [];
+  }
+
+  private exactNowMs(): number {
+    return (performance.now() - this.startWallMs) * this.speed;
+  }
+
+  private arm(): void {
+    const first = this.agenda[0];
+    if (first === undefined || first.dueMs >= this.timerDueMs) return;
+    clearTimeout(this.timer);
+    this.timerDueMs = first.dueMs;
+    const delayMs = Math.max(0, (first.dueMs - this.exactNowMs()) / this.speed);
+    this.timer = setTimeout(() => this.fire(), delayMs);
+  }
+
+  private fire(): void {
+    this.timerDueMs = Number.POSITIVE_INFINITY;
+    const nowMs = this.exactNowMs();
+    // Only what is due; what an entry schedules for now or earlier runs in this same pass.
+    while (!this.stopped && this.agenda.length > 0 && (this.agenda[0] as Entry).dueMs <= nowMs) {
+      const entry = this.agenda.shift() as Entry;
+      if (!entry.cancelled) entry.fn();
+    }
+    if (!this.stopped) this.arm();
   }
 }
