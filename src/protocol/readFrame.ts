@@ -1,3 +1,4 @@
+import { findExcessNesting } from './jsonNesting.ts';
 import type { FrameLimits } from './limits.ts';
 
 /**
@@ -116,28 +117,4 @@ function describeFrame(data: unknown): string {
   if (data === null) return 'null';
   if (Array.isArray(data)) return 'a list with something other than bytes in it';
   return typeof data;
-}
-
-/**
- * The offset of the first bracket that opens level `maxDepth + 1`, or -1. One pass over
- * the text, skipping string literals (where brackets are just characters).
- */
-function findExcessNesting(text: string, maxDepth: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      // A backslash escapes the next character; a quote ends the string.
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) {
-      inString = true;
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > maxDepth) return i;
-    } else if (c === 0x5d || c === 0x7d) {
-      depth--;
-    }
-  }
-  return -1;
 }

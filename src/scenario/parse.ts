@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { findExcessNesting } from '../protocol/jsonNesting.ts';
 import type { Scenario } from '../sim/model/scenario.ts';
 import { crossCheck, formatPath } from './crossCheck.ts';
 import { type ParseResult, quoteInput, type ValidationIssue } from './issues.ts';
@@ -104,30 +105,6 @@ export function parseScenarioJson(text: string): ParseResult<Scenario> {
     return fail('(document)', `not valid JSON: ${e instanceof Error ? e.message.slice(0, 200) : 'parse error'}`);
   }
   return parseScenario(value);
-}
-
-/**
- * The offset of the first bracket that opens level `maxDepth + 1`, or -1. One pass over
- * the text, skipping string literals (where brackets are just characters).
- */
-function findExcessNesting(text: string, maxDepth: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      // A backslash escapes the next character; a quote ends the string.
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) {
-      inString = true;
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > maxDepth) return i;
-    } else if (c === 0x5d || c === 0x7d) {
-      depth--;
-    }
-  }
-  return -1;
 }
 
 function fail(path: string, message: string): ParseResult<Scenario> {
