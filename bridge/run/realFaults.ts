@@ -65,6 +65,8 @@ async function killNode(ctx: RunContext, node: string, clean: boolean, restartAf
   // Memory is gone; what the AOF kept comes back at the restart (read from the node then).
   for (const key of lost) ctx.trace.emit({ kind: 'key-del', node, key, cause: 'lost', via: 'crash' });
   ctx.trace.emit({ kind: 'crash', process: node, clean, keysLost: lost.length });
+  const delayMs = ctx.scenario.nodes.find((n) => n.id === node)?.restartDelayMs ?? 0;
+  ctx.restartNotBeforeMs.set(node, ctx.trace.nowMs + delayMs);
   if (restartAfterMs !== null) {
     ctx.clock.in(restartAfterMs, () => {
       restartNode(ctx, node).catch((e) =>
@@ -77,6 +79,19 @@ async function killNode(ctx: RunContext, node: string, clean: boolean, restartAf
 async function restartNode(ctx: RunContext, node: string): Promise<void> {
   const s = server(ctx, node);
   if (s.state !== 'stopped') throw new RunError('conflict', `node ${node} is running; kill it first`);
+  const untilMs = ctx.restartNotBeforeMs.get(node) ?? 0;
+  if (ctx.trace.nowMs < untilMs) {
+    // Delayed restart (R17), as the simulator does it: the node stays down until restartDelayMs
+    // has passed since its crash, and then comes back by itself.
+    ctx.trace.emit({ kind: 'restart-delayed', process: node, untilMs });
+    ctx.clock.at(untilMs, () => {
+      if (s.state !== 'stopped') return;
+      restartNode(ctx, node).catch((e) =>
+        ctx.trace.emit({ kind: 'failover-failed', from: node, reason: `restart failed: ${(e as Error).message}` }),
+      );
+    });
+    return;
+  }
   try {
     await s.restart();
   } catch (e) {

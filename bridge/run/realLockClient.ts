@@ -9,14 +9,21 @@
  * schedule exactly: an event is held (pause) or dropped (crash) by the time it was DUE — a
  * timer's deadline, a reply's arrival — not by when Node got round to it. A write due at
  * 9001 ms is held by a pause that starts at 9001 ms even if the timer fires a little late.
+ *
+ * A scheduled pause or crash may come with an anchor (src/protocol/clientAnchors.ts): it then
+ * happens a set time after the client entered a given state, as in the simulation, wherever
+ * real round trips have put that moment. A client that has not got there ANCHOR_SLACK_MS after
+ * the entry's scenario time has taken another path; the entry happens then.
  */
 import type { LockActor } from '../../src/lock/actor.ts';
+import type { ClientAnchor } from '../../src/protocol/clientAnchors.ts';
 import { startInterpretedLockActor } from '../../src/lock/interpreter/interpretedActor.ts';
 import { LOCK_MACHINES, machineNameFor } from '../../src/lock/machines/index.ts';
 import type { LockEvent, LockInput, LockReport, LockRequest, TimerName } from '../../src/lock/protocol.ts';
 import type { ClientSpec } from '../../src/sim/model/scenario.ts';
 import type { Reply } from '../../src/sim/redis/reply.ts';
 import type { ClientWorld } from './clientWorld.ts';
+import { AnchorBook } from './anchorBook.ts';
 import { keyEffect } from './keyEvents.ts';
 
 interface Window {
@@ -36,6 +43,9 @@ export class RealLockClient {
   private readonly epochOf = new Map<string, number>();
   private lease: { value: string; untilMs: number; cancel: () => void } | null = null;
   private busy = false;
+  /** The run time of the event the machine is handling (its timers and state changes date from it). */
+  private eventMs: number | null = null;
+  private readonly anchors: AnchorBook;
   /** The client's wall clock minus the run's time: the scenario's offset, moved by clock jumps. */
   private offsetMs: number;
 
@@ -45,6 +55,7 @@ export class RealLockClient {
     private readonly world: ClientWorld,
   ) {
     this.offsetMs = spec.clock.offsetMs;
+    this.anchors = new AnchorBook(world.clock);
   }
 
   get id(): string {
@@ -59,7 +70,6 @@ export class RealLockClient {
   start(): void {
     if (this.spec.strategy.kind === 'script') throw new Error(`client ${this.id} is a script client`);
     const machine = LOCK_MACHINES[machineNameFor(this.spec.strategy)];
-    const trace = this.world.trace;
     this.actor = startInterpretedLockActor(machine, this.input, {
       send: (requests) => this.sendRequests(requests),
       askMaster: (reqId) => this.askMaster(reqId),
@@ -70,14 +80,34 @@ export class RealLockClient {
       write: (value, seq) => this.write(value, seq),
       claim: (value) => this.claim(value),
       report: (r) => this.report(r),
-      state: (label) => trace.emit({ kind: 'client-state', client: this.id, state: label }),
+      state: (label) => this.onState(label),
     });
     const startMs = this.spec.workload.startMs;
     this.world.clock.at(startMs, () => this.deliver(startMs, (nowMs) => this.stamp({ type: 'START' }, nowMs)));
   }
 
-  /** A GC pause over [fromMs, fromMs + durationMs): events due in it wait until it ends. */
-  pause(fromMs: number, durationMs: number): void {
+  /** A GC pause over [atMs, atMs + durationMs), or as long from its anchor: events due in it wait until it ends. */
+  pause(atMs: number, durationMs: number, anchor?: ClientAnchor): void {
+    this.anchors.place(atMs, anchor, (fromMs) => this.openPause(fromMs, durationMs));
+  }
+
+  /** The client process dies at atMs (or at its anchor): nothing due from then on reaches its machine. */
+  crash(atMs: number, anchor?: ClientAnchor): void {
+    this.anchors.place(atMs, anchor, (fromMs) => this.crashAt(fromMs));
+  }
+
+  /** A state change: traced, counted, and the moment any entry anchored to it is placed from. */
+  private onState(label: string): void {
+    const atMs = this.now();
+    this.world.trace.emitAt(atMs, { kind: 'client-state', client: this.id, state: label });
+    this.anchors.entered(label, atMs);
+  }
+
+  private now(): number {
+    return this.eventMs ?? this.world.trace.nowMs;
+  }
+
+  private openPause(fromMs: number, durationMs: number): void {
     const window = { fromMs, untilMs: fromMs + durationMs };
     this.pauses.push(window);
     this.world.clock.at(window.fromMs, () => {
@@ -87,8 +117,7 @@ export class RealLockClient {
     this.world.clock.at(window.untilMs, () => this.resume(window));
   }
 
-  /** The client process dies at atMs: nothing due from then on reaches its machine. */
-  crash(atMs: number): void {
+  private crashAt(atMs: number): void {
     this.crashAtMs = Math.min(this.crashAtMs, atMs);
     this.world.clock.at(atMs, () => {
       this.world.trace.emitAt(atMs, { kind: 'crash', process: this.id, clean: false, keysLost: 0 });
@@ -134,20 +163,23 @@ export class RealLockClient {
       this.held.push(make);
       return;
     }
-    this.send(make(this.world.trace.nowMs));
+    const atMs = this.world.trace.nowMs;
+    this.send(make(atMs), atMs);
   }
 
-  private send(event: LockEvent): void {
+  private send(event: LockEvent, atMs: number): void {
     // A machine effect can answer synchronously (an immediate reply); keep events in order.
     if (this.busy) {
-      queueMicrotask(() => this.send(event));
+      queueMicrotask(() => this.send(event, atMs));
       return;
     }
     this.busy = true;
+    this.eventMs = atMs;
     try {
       this.actor?.send(event);
     } finally {
       this.busy = false;
+      this.eventMs = null;
     }
   }
 
@@ -157,14 +189,15 @@ export class RealLockClient {
     this.world.trace.emitAt(window.untilMs, { kind: 'resume', process: this.id, queued: queued.length });
     for (const make of queued) {
       if (this.finished) return;
-      this.send(make(this.world.trace.nowMs));
+      const atMs = this.world.trace.nowMs;
+      this.send(make(atMs), atMs);
     }
   }
 
   private startTimer(timer: TimerName, delayMs: number): void {
     const gen = (this.timerGen[timer] ?? 0) + 1;
     this.timerGen[timer] = gen;
-    const dueMs = this.world.trace.nowMs + delayMs;
+    const dueMs = this.now() + delayMs;
     this.world.clock.at(dueMs, () => {
       if (this.timerGen[timer] !== gen) return;
       this.deliver(dueMs, (nowMs) => this.stamp({ type: timer }, nowMs));

@@ -21,6 +21,8 @@ export interface RunContext {
   master(): string | null;
   /** Node → the fleet id it is known by (the same ids: the scenario's nodes are the fleet's). */
   nodeIds: readonly string[];
+  /** A crashed node's earliest restart (its restartDelayMs after the crash), by node. */
+  restartNotBeforeMs: Map<string, number>;
   /** Undo actions for when the run ends (resume paused nodes, heal links). */
   cleanups: Set<() => Promise<void> | void>;
 }

@@ -51,6 +51,27 @@ export function unsupportedFeatures(scenario: Scenario, speed: number, caps: Rea
   };
   for (const l of scenario.network.links) link(l.from, l.to, 'network link');
   for (const entry of scenario.timeline) problems.push(...entryProblems(entry, clients, nodes, caps, link));
+  problems.push(...powerLossProblems(scenario));
+  return problems;
+}
+
+/**
+ * The simulator's unclean crash is a power loss: a node with appendfsync everysec loses the
+ * writes since its last fsync. The bridge kills the redis-server process (SIGKILL), and the
+ * kernel still writes out what the process had handed it, so nothing is lost: the run would
+ * tell the other story. (With persistence none or always, the two agree.)
+ */
+function powerLossProblems(scenario: Scenario): string[] {
+  const everysec = new Set(scenario.nodes.filter((n) => n.persistence === 'aof-everysec').map((n) => n.id));
+  const master = scenario.nodes.find((n) => n.replicaOf !== undefined)?.replicaOf ?? null;
+  const problems: string[] = [];
+  for (const entry of scenario.timeline) {
+    const node = entry.kind === 'crash-node' && !entry.clean ? entry.node : entry.kind === 'kill-master' ? master : null;
+    if (node === null || !everysec.has(node)) continue;
+    problems.push(
+      `at ${entry.atMs} ms: a power loss of node ${node} (appendfsync everysec) loses up to a second of writes in the simulation; killing a real redis-server loses none (the kernel keeps what it wrote), so this run would not show it`,
+    );
+  }
   return problems;
 }
 

@@ -4,6 +4,7 @@
  * connection and batches trace events; a run owns the lock clients, the proxies and the
  * fault schedule, and reports everything that happens as trace events in scenario time.
  */
+import type { ClientAnchor } from '../../src/protocol/clientAnchors.ts';
 import type { Scenario } from '../../src/sim/model/scenario.ts';
 import type { TraceEvent } from '../../src/sim/trace/events.ts';
 import type { FaultMessage } from '../../src/protocol/faultMessages.ts';
@@ -36,6 +37,8 @@ export interface RunOptions {
   speed: number;
   /** Every trace event, in order, stamped in scenario milliseconds since the run's start. */
   emit(event: TraceEvent): void;
+  /** Where the timeline's client pauses and crashes fall in each client's progress (start-run's anchors). */
+  anchors?: readonly ClientAnchor[];
 }
 
 export type LockOp = 'acquire' | 'release' | 'extend';

@@ -4,6 +4,7 @@
  * at their times, all of it on a clock scaled by the run's speed, and everything that happens
  * written as trace events for the browser's timeline and checker.
  */
+import { anchorProblems, type ClientAnchor } from '../../src/protocol/clientAnchors.ts';
 import { faultForTimelineEntry } from '../../src/protocol/faultForTimelineEntry.ts';
 import type { FaultMessage } from '../../src/protocol/faultMessages.ts';
 import { lockInputFor } from '../../src/lock/lockInput.ts';
@@ -39,6 +40,8 @@ export interface RunEnv {
 
 export async function startRealRun(env: RunEnv, opts: RunOptions): Promise<RealRun> {
   const { scenario, speed } = opts;
+  const wrongAnchors = anchorProblems(scenario, opts.anchors ?? []);
+  if (wrongAnchors.length > 0) throw new RunError('invalid', `invalid anchors in start-run:\n- ${wrongAnchors.join('\n- ')}`);
   const problems = unsupportedFeatures(scenario, speed, env.capabilities);
   if (problems.length > 0) {
     throw new RunError('unsupported', `this scenario cannot run on real Redis:\n- ${problems.join('\n- ')}`);
@@ -121,6 +124,7 @@ class Run implements RealRun {
       master: () => this.watch?.master ?? group,
       nodeIds: scenario.nodes.map((n) => n.id),
       cleanups: new Set(),
+      restartNotBeforeMs: new Map(),
     };
     const storage = new RealStorage(scenario.fencing, this.trace);
     for (const spec of lockClients) {
@@ -147,8 +151,9 @@ class Run implements RealRun {
       clients: scenario.clients.map((c) => c.id),
     });
     // Faults at 0 ms are in place before any client acts (partitions drawn around the start).
-    for (const entry of scenario.timeline.filter((e) => e.atMs === 0)) await this.applyEntry(entry);
-    for (const entry of scenario.timeline.filter((e) => e.atMs > 0)) this.scheduleEntry(entry);
+    const entries = scenario.timeline.map((entry, index) => ({ entry, anchor: this.anchorOf(index) }));
+    for (const { entry, anchor } of entries.filter((e) => e.entry.atMs === 0)) await this.applyEntry(entry, anchor);
+    for (const { entry, anchor } of entries.filter((e) => e.entry.atMs > 0)) this.scheduleEntry(entry, anchor);
     for (const client of this.clients.values()) client.start();
     this.clock.at(scenario.durationMs, () => void this.finish({ reason: 'completed' }));
     return this;
@@ -192,17 +197,22 @@ class Run implements RealRun {
     return this.finish({ reason: 'stopped' });
   }
 
-  private scheduleEntry(entry: TimelineEntry): void {
-    if (entry.kind === 'pause-client') return this.clients.get(entry.client)?.pause(entry.atMs, entry.durationMs);
-    if (entry.kind === 'crash-client') return this.clients.get(entry.client)?.crash(entry.atMs);
+  private anchorOf(index: number): ClientAnchor | undefined {
+    return this.opts.anchors?.find((a) => a.entry === index);
+  }
+
+  /** A client's pause or crash follows the client's own schedule (its anchor); the rest happens at its time. */
+  private scheduleEntry(entry: TimelineEntry, anchor: ClientAnchor | undefined): void {
+    if (entry.kind === 'pause-client') return this.clients.get(entry.client)?.pause(entry.atMs, entry.durationMs, anchor);
+    if (entry.kind === 'crash-client') return this.clients.get(entry.client)?.crash(entry.atMs, anchor);
     this.clock.at(entry.atMs, () => {
       this.applyEntry(entry).catch((e) => this.fail(`the fault at ${entry.atMs} ms (${entry.kind}) failed: ${(e as Error).message}`));
     });
   }
 
-  private async applyEntry(entry: TimelineEntry): Promise<void> {
-    if (entry.kind === 'pause-client') return this.clients.get(entry.client)?.pause(entry.atMs, entry.durationMs);
-    if (entry.kind === 'crash-client') return this.clients.get(entry.client)?.crash(entry.atMs);
+  private async applyEntry(entry: TimelineEntry, anchor?: ClientAnchor): Promise<void> {
+    if (entry.kind === 'pause-client') return this.clients.get(entry.client)?.pause(entry.atMs, entry.durationMs, anchor);
+    if (entry.kind === 'crash-client') return this.clients.get(entry.client)?.crash(entry.atMs, anchor);
     const converted = faultForTimelineEntry(entry, `timeline-${entry.atMs}`, { master: this.ctx.master() });
     if (!converted.ok) throw new Error(converted.reason);
     await applyFault(this.ctx, converted.fault);

@@ -1,3 +1,4 @@
+import { anchorProblems } from '../../src/protocol/clientAnchors.ts';
 import type { ClientMessageOf } from '../../src/protocol/clientMessages.ts';
 import type { FaultMessage } from '../../src/protocol/faultMessages.ts';
 import { PROTOCOL_LIMITS } from '../../src/protocol/limits.ts';
@@ -49,13 +50,23 @@ export class ConnectionOperations {
       this.outbox.error('invalid', `invalid scenario in start-run:\n${formatIssues(parsed.issues, 5)}`, message.id);
       return Promise.resolve();
     }
+    const wrongAnchors = anchorProblems(parsed.value, message.anchors);
+    if (wrongAnchors.length > 0) {
+      this.outbox.error('invalid', `invalid anchors in start-run:\n- ${wrongAnchors.slice(0, 5).join('\n- ')}`, message.id);
+      return Promise.resolve();
+    }
     return this.changeRun(async () => {
       if (this.active !== undefined) await this.stopActive(this.active);
       if (this.closed) return;
       this.batcher.answerNextWith(message.id);
       let run: RealRun;
       try {
-        run = await this.backend.startRun({ scenario: parsed.value, speed: message.speed, emit: (event) => this.batcher.push(event) });
+        run = await this.backend.startRun({
+          scenario: parsed.value,
+          speed: message.speed,
+          anchors: message.anchors,
+          emit: (event) => this.batcher.push(event),
+        });
       } catch (e) {
         this.batcher.flush(); // whatever it emitted before it gave up, then the reason
         this.batcher.dropAnswer(message.id);

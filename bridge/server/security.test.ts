@@ -1,3 +1,4 @@
+import { loadPreset } from '../../src/scenario/presets/index.ts';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeMessage } from '../../src/protocol/bridgeMessages.ts';
@@ -170,6 +171,19 @@ describe('messages the bridge will not act on', () => {
     const run = errorOf(await client.request({ type: 'start-run', scenario: { version: 1, nodes: [] } }));
     expect(run.code).toBe('invalid');
     expect(run.message).toMatch(/^invalid scenario in start-run:\nnodes: /);
+    const happy = loadPreset('happy-path');
+    if (!happy.ok) throw new Error('happy-path does not load');
+    const anchored = errorOf(
+      await client.request({
+        type: 'start-run',
+        scenario: happy.value,
+        anchors: [{ entry: 0, state: 'holding', occurrence: 1, afterMs: 1 }],
+      }),
+    );
+    expect(anchored).toMatchObject({
+      code: 'invalid',
+      message: 'invalid anchors in start-run:\n- anchors[0].entry: the timeline has no entry 0 (it has 0)',
+    });
     await client.close();
   });
 });

@@ -35,6 +35,22 @@ export const startRunSchema = z.strictObject({
    * every time (TTLs, delays, pauses) to twice as long so it can be watched live.
    */
   speed: z.number().min(L.speedMin).max(L.speedMax).default(1),
+  /**
+   * Where each client pause or crash of the timeline falls in the client's own progress, as the
+   * simulation placed it (src/protocol/clientAnchors.ts). The bridge checks they name client
+   * entries of this scenario; without one an entry happens at its scenario time.
+   */
+  anchors: z
+    .array(
+      z.strictObject({
+        entry: int(0, L.timelineEntriesMax - 1),
+        state: z.string().min(1).max(L.stateLabelCharsMax),
+        occurrence: int(1, L.occurrenceMax),
+        afterMs: z.number().min(0).max(L.durationMsMax),
+      }),
+    )
+    .max(L.timelineEntriesMax)
+    .default([]),
 });
 
 export const stopRunSchema = z.strictObject({ type: z.literal('stop-run'), ...base });

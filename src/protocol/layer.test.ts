@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 /**
  * The protocol is shared by the browser and the bridge: no Node APIs, no DOM, no engine.
  * Biome's engine rules do not cover src/protocol, so this test holds the line: imports
- * are zod, siblings, and (as types only) the scenario model.
+ * are zod, siblings, and (as types only) the scenario model and the trace's events.
  */
 const DIR = import.meta.dirname;
 const sources = readdirSync(DIR)
@@ -19,12 +19,12 @@ describe('src/protocol stays shareable', () => {
     expect(sources.length).toBeGreaterThan(10);
   });
 
-  it('imports only zod, its own files, and the scenario model as types', () => {
+  it('imports only zod, its own files, and the scenario model and trace events as types', () => {
     for (const { file, text } of sources) {
       for (const match of text.matchAll(/^import (type )?[\s\S]*? from '([^']+)';$/gm)) {
         const [statement, typeOnly, from] = match;
         const allowed =
-          from === 'zod' || /^\.\/[A-Za-z]+\.ts$/.test(from ?? '') || (typeOnly !== undefined && from === '../sim/model/scenario.ts');
+          from === 'zod' || /^\.\/[A-Za-z]+\.ts$/.test(from ?? '') || (typeOnly !== undefined && (from === '../sim/model/scenario.ts' || from === '../sim/trace/events.ts'));
         expect(allowed, `${file}: ${statement}`).toBe(true);
       }
     }

@@ -21,6 +21,12 @@ export const PROTOCOL_LIMITS = {
   /** start-run's time scale: scenario milliseconds per wall-clock millisecond. */
   speedMin: 0.1,
   speedMax: 10,
+  /** As the scenario format's timeline (src/scenario/limits.ts). */
+  timelineEntriesMax: 500,
+  /** A lock client's state label (client-state events): the longest a machine prints is under 100. */
+  stateLabelCharsMax: 500,
+  /** How many times a client may have entered a state before an anchored entry. */
+  occurrenceMax: 1_000_000,
   traceEventsPerBatchMax: 10_000,
   errorMessageCharsMax: 2_000,
   verdictNoteCharsMax: 1_000,

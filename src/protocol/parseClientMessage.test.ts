@@ -80,7 +80,7 @@ describe('the client messages', () => {
       durationMs: null,
     });
     expect(accepted(parseJson({ type: 'heal', id: '1' }))).toMatchObject({ partition: null });
-    expect(accepted(parseJson({ type: 'start-run', id: '1', scenario: {} }))).toMatchObject({ speed: 1 });
+    expect(accepted(parseJson({ type: 'start-run', id: '1', scenario: {} }))).toMatchObject({ speed: 1, anchors: [] });
     expect(accepted(parseJson({ type: 'lock-op', id: '1', client: 'C1', op: 'release' }))).toEqual({
       type: 'lock-op',
       id: '1',
@@ -101,6 +101,7 @@ describe('the client messages', () => {
     expect(PROTOCOL_LIMITS.latencyMsMax).toBe(SCENARIO_LIMITS.latencyMsMax);
     expect(PROTOCOL_LIMITS.clockOffsetMsMax).toBe(SCENARIO_LIMITS.clockOffsetMsMax);
     expect(PROTOCOL_LIMITS.ttlMsMax).toBe(SCENARIO_LIMITS.ttlMsMax);
+    expect(PROTOCOL_LIMITS.timelineEntriesMax).toBe(SCENARIO_LIMITS.timelineEntriesMax);
   });
 
   it("takes a lock-op's key exactly when the scenario format takes it as lock.key", () => {
@@ -216,6 +217,11 @@ describe('messages the bridge will not run', () => {
       [{ type: 'start-run', id: '1' }, 'scenario: missing; expected the scenario document, a JSON object'],
       [{ type: 'start-run', id: '1', scenario: 'S6' }, 'scenario: expected the scenario document, a JSON object'],
       [{ type: 'start-run', id: '1', scenario: [], speed: 100 }, 'speed: too big: expected number to be <=10'],
+      [{ type: 'start-run', id: '1', scenario: {}, anchors: [{ entry: -1, state: 's', occurrence: 1, afterMs: 0 }] }, 'anchors[0].entry: too small'],
+      [{ type: 'start-run', id: '1', scenario: {}, anchors: [{ entry: 0, state: '', occurrence: 1, afterMs: 0 }] }, 'anchors[0].state: too small'],
+      [{ type: 'start-run', id: '1', scenario: {}, anchors: [{ entry: 0, state: 's', occurrence: 0, afterMs: 0 }] }, 'anchors[0].occurrence: too small'],
+      [{ type: 'start-run', id: '1', scenario: {}, anchors: [{ entry: 0, state: 's', occurrence: 1, afterMs: -1 }] }, 'anchors[0].afterMs: too small'],
+      [{ type: 'start-run', id: '1', scenario: {}, anchors: [{ entry: 0, state: 's', occurrence: 1 }] }, 'anchors[0].afterMs: missing'],
       [{ type: 'clock-jump', id: '1', process: 'C', deltaMs: 1.5 }, 'deltaMs: expected int, received number'],
       [{ type: 'ping' }, 'invalid ping message: id: missing; expected string'],
       [{ type: 'ping', id: '' }, 'id: a message id: 1 to 64 printable ASCII characters'],

@@ -11,6 +11,7 @@ export const CLIENT_EXAMPLES: ExampleOf<ClientMessageInput, ClientMessageType> =
     id: 'r1',
     scenario: { version: 1, nodes: [{ id: 'A' }], clients: [{ id: 'C1', strategy: { kind: 'set-nx-px-cad' } }] },
     speed: 0.5,
+    anchors: [{ entry: 0, state: 'holding.writing', occurrence: 1, afterMs: 1 }],
   },
   'stop-run': { type: 'stop-run', id: 'r2' },
   'lock-op': { type: 'lock-op', id: 'op-1', client: 'C1', op: 'acquire', ttlMs: 10_000 },

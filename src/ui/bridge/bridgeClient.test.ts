@@ -124,6 +124,16 @@ describe('the bridge client', () => {
     expect(playground.getState().run?.verdict.safe).toBe(false);
   });
 
+  it('sends with start-run where each client pause falls in the client’s progress, as the simulation shows it', () => {
+    playground.getState().load('gc-pause-after-acquire');
+    connectWelcomed();
+    expect(client.getState().startRun(4)).toBeNull();
+    expect(socket().last()).toMatchObject({
+      type: 'start-run',
+      anchors: [{ entry: 0, state: 'holding.writing', occurrence: 1, afterMs: 1 }],
+    });
+  });
+
   it('injects a fault now; a refused one shows the bridge’s words in the fault bar', () => {
     connectWelcomed();
     client.getState().startRun(1);

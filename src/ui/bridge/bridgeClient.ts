@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ClientMessageInput } from '../../protocol/clientMessages.ts';
+import { clientAnchorsFor } from '../../protocol/clientAnchors.ts';
 import { faultForTimelineEntry } from '../../protocol/faultForTimelineEntry.ts';
 import { CLIENT_FRAME_LIMITS } from '../../protocol/limits.ts';
 import { parseBridgeMessage } from '../../protocol/parseBridgeMessage.ts';
@@ -263,13 +264,17 @@ export function createBridgeClient(playground: PlaygroundStore, options: BridgeC
       startRun: (speed) => {
         if (!connected()) return 'Connect to the bridge first.';
         if (get().runLive) return 'A run is already going: stop it first.';
-        const { scenario } = playground.getState();
-        if (scenario === null) return 'There is no scenario to run.';
+        const shown = playground.getState();
+        const { scenario } = shown;
+        const simulated = shown.source === 'real' ? shown.simulatedRun : shown.run;
+        if (scenario === null || simulated === null) return 'There is no scenario to run.';
         const bytes = new TextEncoder().encode(JSON.stringify(scenario)).length;
         if (bytes > CLIENT_FRAME_LIMITS.messageBytesMax - 1024) {
           return `This scenario is too large to send to the bridge (${bytes} bytes; the limit is ${CLIENT_FRAME_LIMITS.messageBytesMax}).`;
         }
-        const id = send({ type: 'start-run', scenario, speed });
+        // Client pauses and crashes keep their place in each client's work, as simulated.
+        const anchors = clientAnchorsFor(scenario, simulated.trace);
+        const id = send({ type: 'start-run', scenario, speed, anchors });
         if (id === null) return 'Connect to the bridge first.';
         set({ runId: id, runLive: true, notices: withoutTopic(get().notices, 'run') });
         playground.getState().beginRealRun(id, speed);
