@@ -144,15 +144,18 @@ export class BridgeConnection {
       this.shut(CLOSE_CODES.policyViolation, 'wrong token');
       return;
     }
-    clearTimeout(this.helloTimer);
-    this.authenticated = true;
-    this.outbox.send({
-      type: 'welcome',
+    // The welcome is built before the connection counts as authenticated: if the backend cannot
+    // say what it has, the hello fails (an internal error) and the connection stays locked.
+    const welcome = {
+      type: 'welcome' as const,
       inReplyTo: message.id,
       protocol: PROTOCOL_VERSION,
       nodes: this.opts.backend.nodes(),
       capabilities: this.opts.backend.capabilities(),
-    });
+    };
+    clearTimeout(this.helloTimer);
+    this.authenticated = true;
+    this.outbox.send(welcome);
     this.opts.log('authenticated');
   }
 

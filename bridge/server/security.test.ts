@@ -17,6 +17,8 @@ import { type RealBridge, startRealBridge, TEST_TOKEN } from './testing/realBrid
  * pinging, and that page must see every pong.
  */
 let backendCalls: string[] = [];
+/** Makes the backend fail to list its nodes, as a broken fleet would, while a hello is answered. */
+let failNodes = false;
 let bridge: RealBridge;
 let good: BridgeTestClient;
 const logLines: string[] = [];
@@ -25,7 +27,10 @@ const CANARY = 'security-test-canary';
 
 function recording(backend: BridgeBackend): BridgeBackend {
   return {
-    nodes: () => backend.nodes(),
+    nodes: () => {
+      if (failNodes) throw new Error('the fleet is not answering');
+      return backend.nodes();
+    },
     capabilities: () => backend.capabilities(),
     startRun: (opts) => {
       backendCalls.push('startRun');
@@ -83,6 +88,24 @@ describe('the handshake', () => {
     expect(errorOf(await client.request({ type: 'hello', token: TEST_TOKEN, protocol: 1 }))).toMatchObject({ code: 'unauthorized' });
     expect((await client.request({ type: 'ping' })).type).toBe('pong'); // a second hello is refused, not fatal
     await client.close();
+  });
+
+  it('a hello the bridge fails to answer (internal error) leaves the connection unauthenticated', async () => {
+    await whilePinging(async () => {
+      const client = await BridgeTestClient.connect(bridge.server.url);
+      failNodes = true;
+      let failed: { code: string; message: string };
+      try {
+        failed = errorOf(await client.request({ type: 'hello', id: 'h1', token: TEST_TOKEN, protocol: 1 }));
+      } finally {
+        failNodes = false;
+      }
+      expect(failed).toMatchObject({ code: 'internal' });
+      expect(failed.message).toContain('the fleet is not answering');
+      const error = errorOf(await client.request({ type: 'ping', id: 'after' }));
+      expect(error).toMatchObject({ code: 'unauthorized', inReplyTo: 'after' });
+      expect((await client.closed).code).toBe(CLOSE_CODES.policyViolation);
+    });
   });
 
   it('refuses a message before hello and closes the connection (1008)', async () => {
