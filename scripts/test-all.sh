@@ -22,14 +22,15 @@ npm run -s typecheck || finish 1
 step "lint (biome + engine import boundaries)"
 npm run -s lint || finish 1
 step "unit and property tests (vitest)"
-npx vitest run --exclude tests/fidelity.test.ts --exclude bridge/run/presetsOnRealRedis.test.ts --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || finish 1
+npx vitest run --exclude tests/fidelity.test.ts --exclude bridge/run/presetsOnRealRedis.test.ts --exclude 'bridge/crosscheck/**' --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || finish 1
 # The fidelity test replays commands on real redis-server processes at real times, so it runs
 # alone: with the property tests busy on both cores, its replay could lag behind its schedule.
 step "real-Redis fidelity test (vitest, alone)"
 npx vitest run tests/fidelity.test.ts --reporter=default --reporter=json --outputFile.json=.tmp/vitest-fidelity.json || finish 1
-# The same for the presets replayed on real Redis through the bridge's runner (scaled real time).
-step "presets replayed on real Redis (vitest, alone)"
-npx vitest run bridge/run/presetsOnRealRedis.test.ts --reporter=default --reporter=json --outputFile.json=.tmp/vitest-replay.json || finish 1
+# The same for the presets replayed on real Redis through the bridge's runner (scaled real time),
+# and the cross-check against npm's redlock (per-node timeouts of 200 ms).
+step "presets replayed on real Redis, and the node-redlock cross-check (vitest, alone)"
+npx vitest run --no-file-parallelism bridge/run/presetsOnRealRedis.test.ts bridge/crosscheck/ --reporter=default --reporter=json --outputFile.json=.tmp/vitest-replay.json || finish 1
 step "production build (vite)"
 npm run -s build || finish 1
 step "browser tests on the built app (playwright, /usr/bin/chromium)"
