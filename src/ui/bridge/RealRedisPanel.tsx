@@ -10,7 +10,8 @@ export const REAL_PANEL_ID = 'real-redis-panel';
 
 /**
  * The Real Redis panel: connect to the bridge (`npm run bridge`), see the redis-servers it
- * runs, and replay the scenario on them. Not modal: the timeline stays usable under it.
+ * runs, replay the scenario on them and, while that run streams, resume, restart or fail over
+ * its nodes. Not modal: the timeline stays usable under it.
  */
 export function RealRedisPanel({ store, client, onClose }: { store: PlaygroundStore; client: BridgeClient; onClose: () => void }) {
   const connection = useStore(client, (s) => s.connection);
@@ -39,7 +40,7 @@ export function RealRedisPanel({ store, client, onClose }: { store: PlaygroundSt
       <ConnectionForm client={client} />
       {connection.status === 'connected' && (
         <>
-          <BridgeNodes nodes={connection.nodes} capabilities={connection.capabilities} />
+          <BridgeNodes store={store} client={client} nodes={connection.nodes} capabilities={connection.capabilities} />
           <RunControls store={store} client={client} />
         </>
       )}

@@ -151,6 +151,41 @@ describe('the bridge client', () => {
     expect(socket().sent).toHaveLength(3);
   });
 
+  it('sends a node action’s fault message as is during a run; the answer clears it from pending, a refusal is a fault notice', () => {
+    connectWelcomed();
+    // Without a run the bridge would answer "no run": nothing is sent, and the fault notice says why.
+    expect(client.getState().sendFault({ type: 'resume-node', node: 'M' })).toBe(
+      'Faults on real Redis need a run: press “Run on real Redis” first.',
+    );
+    expect(latestNotice(client.getState().notices, 'fault')?.text).toContain('need a run');
+    expect(socket().sent).toHaveLength(1);
+
+    client.getState().startRun(1);
+    expect(client.getState().sendFault({ type: 'failover', method: 'replicaof', promote: 'R' })).toBeNull();
+    expect(socket().last()).toEqual({ type: 'failover', id: 'c1-m3', method: 'replicaof', promote: 'R' });
+    // Sending clears the old notice; until the bridge answers, the request is pending under its name.
+    expect(latestNotice(client.getState().notices, 'fault')).toBeNull();
+    expect(client.getState().pending.map((p) => p.label)).toContain('Promote R (REPLICAOF NO ONE)');
+    socket().receive({ type: 'trace', id: 'b2', inReplyTo: 'c1-m3', events: [{ t: 40, kind: 'failover', from: 'M', to: 'R' }] });
+    expect(client.getState().pending.map((p) => p.label)).not.toContain('Promote R (REPLICAOF NO ONE)');
+
+    expect(client.getState().sendFault({ type: 'failover', method: 'sentinel' })).toBeNull();
+    expect(client.getState().sendFault({ type: 'restart-node', node: 'M' })).toBeNull();
+    expect(socket().sent.slice(-2)).toEqual([
+      { type: 'failover', id: 'c1-m4', method: 'sentinel' },
+      { type: 'restart-node', id: 'c1-m5', node: 'M' },
+    ]);
+    socket().receive({ type: 'error', id: 'b3', inReplyTo: 'c1-m5', code: 'conflict', message: 'node M is running; kill it first' });
+    expect(latestNotice(client.getState().notices, 'fault')?.text).toBe(
+      'Restart node M: refused by the bridge (conflict): node M is running; kill it first',
+    );
+    // A clock jump sent this way still needs the fake clock.
+    expect(client.getState().sendFault({ type: 'clock-jump', process: 'M', deltaMs: 1000 })).toBe(
+      'Not on this bridge: libfaketime is not installed.',
+    );
+    expect(socket().sent).toHaveLength(5);
+  });
+
   it('lock operations outside a run: the answer is a trace of the session, shown on the timeline', () => {
     playground.getState().load('happy-path');
     connectWelcomed();

@@ -2,10 +2,11 @@ import { createStore } from 'zustand/vanilla';
 import type { ClientMessageInput } from '../../protocol/clientMessages.ts';
 import { clientAnchorsFor } from '../../protocol/clientAnchors.ts';
 import { faultForTimelineEntry } from '../../protocol/faultForTimelineEntry.ts';
+import type { FaultMessageInput } from '../../protocol/faultMessages.ts';
 import { CLIENT_FRAME_LIMITS } from '../../protocol/limits.ts';
 import { parseBridgeMessage } from '../../protocol/parseBridgeMessage.ts';
 import { PROTOCOL_VERSION } from '../../protocol/version.ts';
-import type { TimelineEntry } from '../../sim/model/scenario.ts';
+import type { TimelineEntry, TimelineKind } from '../../sim/model/scenario.ts';
 import { isLive } from '../store/realRun.ts';
 import type { PlaygroundStore } from '../store/playgroundStore.ts';
 import { bridgeUrlProblem } from './bridgeAddress.ts';
@@ -34,6 +35,9 @@ export type LockOp = 'acquire' | 'release' | 'extend';
 /** A client message before it gets its id (Omit on each member of the union). */
 type Unsent = ClientMessageInput extends infer M ? (M extends unknown ? Omit<M, 'id'> : never) : never;
 
+/** A fault message before it gets its id: what the panel's node actions send as is. */
+export type UnsentFault = FaultMessageInput extends infer M ? (M extends unknown ? Omit<M, 'id'> : never) : never;
+
 export interface BridgeClientState {
   /** The address in the panel's field. */
   url: string;
@@ -56,6 +60,12 @@ export interface BridgeClientState {
   lockOp(client: string, op: LockOp): string | null;
   /** Injects a fault drawn in the page NOW on real Redis. Returns why it cannot, or null. */
   injectFault(entry: TimelineEntry): string | null;
+  /**
+   * Sends a fault message as is, NOW, on real Redis: the faults with no timeline entry
+   * (resume-node, restart-node, failover). Returns why it cannot, or null; the bridge's refusal
+   * arrives later as a `fault` notice, like injectFault's.
+   */
+  sendFault(fault: UnsentFault): string | null;
   dismiss(topic: Topic): void;
 }
 
@@ -105,11 +115,11 @@ export function createBridgeClient(playground: PlaygroundStore, options: BridgeC
 
     const connected = () => get().connection.status === 'connected';
 
-    /** Why this fault cannot go to real Redis now, or null. */
-    const faultProblem = (entry: TimelineEntry): string | null => {
+    /** Why a fault (of this timeline kind, when it has one) cannot go to real Redis now, or null. */
+    const faultProblem = (kind: TimelineKind | null): string | null => {
       const { connection, runLive } = get();
       if (connection.status !== 'connected') return 'Connect to the bridge first.';
-      const unavailable = realFaultUnavailable(entry.kind, connection.capabilities);
+      const unavailable = kind === null ? null : realFaultUnavailable(kind, connection.capabilities);
       if (unavailable !== null) return unavailable;
       if (!runLive) return 'Faults on real Redis need a run: press “Run on real Redis” first.';
       return null;
@@ -293,7 +303,7 @@ export function createBridgeClient(playground: PlaygroundStore, options: BridgeC
         return null;
       },
       injectFault: (entry) => {
-        const problem = faultProblem(entry);
+        const problem = faultProblem(entry.kind);
         if (problem !== null) {
           notify('fault', 'error', problem);
           return problem;
@@ -308,6 +318,17 @@ export function createBridgeClient(playground: PlaygroundStore, options: BridgeC
         const { id: _id, ...fault } = conversion.fault;
         set({ notices: withoutTopic(get().notices, 'fault') });
         send(fault);
+        return null;
+      },
+      sendFault: (fault) => {
+        // A clock jump needs the fake clock whichever way it is sent; the other faults are for any bridge.
+        const problem = faultProblem(fault.type === 'clock-jump' ? 'clock-jump' : null);
+        if (problem !== null) {
+          notify('fault', 'error', problem);
+          return problem;
+        }
+        set({ notices: withoutTopic(get().notices, 'fault') });
+        if (send(fault) === null) return 'Connect to the bridge first.';
         return null;
       },
       dismiss: (topic) => set({ notices: withoutTopic(get().notices, topic) }),

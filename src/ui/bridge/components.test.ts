@@ -74,6 +74,74 @@ describe('the Real Redis panel', () => {
   });
 });
 
+describe('the node actions in the Real Redis panel', () => {
+  const panel = () => render((p, c) => createElement(RealRedisPanel, { store: p, client: c, onClose: () => {} }));
+  const buttons = (html: string) => [...html.matchAll(/<button[^>]*class="bridge-node-action"[^>]*>/g)].map((m) => m[0]);
+
+  it('outside a run: no action buttons, a line says they come with a run', () => {
+    connect({ clockJump: true });
+    const html = panel();
+    expect(buttons(html)).toEqual([]);
+    expect(html).toContain('During a run on real Redis, each node offers what it can do now: Resume, Restart, a failover.');
+  });
+
+  it('during a live run: each node its state and actions, named with the node; a pending one is disabled until the bridge answers', () => {
+    connect({ clockJump: true });
+    client.getState().startRun(1);
+    socket.receive({ type: 'trace', id: 'b2', inReplyTo: 'c1-m2', events: [{ t: 50, kind: 'pause', process: 'M', untilMs: -1 }] });
+    let html = panel();
+    expect(html).not.toContain('During a run on real Redis');
+    expect(html).toContain('<th scope="col">Now</th><th scope="col">Actions</th>');
+    expect(html).toContain('<td data-testid="node-state-M">paused (until Resume)</td>');
+    expect(html).toContain('<td data-testid="node-state-S">watching M</td>');
+    expect(buttons(html).map((b) => b.match(/aria-label="([^"]+)"/)?.[1])).toEqual([
+      'Resume M',
+      'Fail over M (Sentinel)',
+      'Promote R (REPLICAOF NO ONE)',
+    ]);
+    expect(html).toMatch(/aria-label="Resume M" title="SIGCONT: node M goes on now[^"]*">Resume<\/button>/);
+
+    expect(client.getState().sendFault({ type: 'resume-node', node: 'M' })).toBeNull();
+    expect(socket.last()).toEqual({ type: 'resume-node', id: 'c1-m3', node: 'M' });
+    html = panel();
+    expect(html).toMatch(/aria-label="Resume M" title="[^"]*\(waiting for the bridge\)" disabled=""/);
+    expect(html).not.toMatch(/aria-label="Promote R \(REPLICAOF NO ONE\)"[^>]*disabled/);
+
+    // The bridge's answer: the node is up again, so Resume goes; a refusal shows in the panel too.
+    socket.receive({ type: 'trace', id: 'b3', inReplyTo: 'c1-m3', events: [{ t: 90, kind: 'resume', process: 'M', queued: 0 }] });
+    client.getState().sendFault({ type: 'failover', method: 'sentinel' });
+    socket.receive({ type: 'error', id: 'b4', inReplyTo: 'c1-m4', code: 'failed', message: 'Sentinel refused the failover: NOGOODSLAVE' });
+    html = panel();
+    expect(html).toContain('<td data-testid="node-state-M">up</td>');
+    expect(html).not.toContain('aria-label="Resume M"');
+    expect(html).toContain('<span>Failover by Sentinel: refused by the bridge (failed): Sentinel refused the failover: NOGOODSLAVE</span>');
+  });
+
+  it('after the promotion the roles follow the trace, and once the run is over the buttons go', () => {
+    connect({ clockJump: true });
+    client.getState().startRun(1);
+    socket.receive({
+      type: 'trace',
+      id: 'b2',
+      inReplyTo: 'c1-m2',
+      events: [
+        { t: 200, kind: 'crash', process: 'M', clean: false, keysLost: 1 },
+        { t: 31_000, kind: 'failover', from: 'M', to: 'R' },
+        { t: 31_000, kind: 'role', node: 'R', role: 'master', master: null },
+      ],
+    });
+    let html = panel();
+    expect(html).toContain('<th scope="row">R</th><td>master (was replica)</td>');
+    expect(buttons(html).map((b) => b.match(/aria-label="([^"]+)"/)?.[1])).toEqual(['Restart M', 'Fail over R (Sentinel)']);
+    expect(html).toMatch(/aria-label="Fail over R \(Sentinel\)" title="No replica of R is up to take over\." disabled=""/);
+
+    socket.receive({ type: 'run-ended', id: 'b3', inReplyTo: 'c1-m2', reason: 'stopped' });
+    html = panel();
+    expect(buttons(html)).toEqual([]);
+    expect(html).toContain('<th scope="row">R</th><td>replica</td>');
+  });
+});
+
 describe('the fault bar and the topology on a real run', () => {
   it('send faults now: kinds real Redis cannot do are disabled, and the button says "now on real Redis"', () => {
     connect({ clockJump: false, reason: 'libfaketime is not installed' });
