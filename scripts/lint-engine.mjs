@@ -18,6 +18,8 @@ export const LAYERS = {
   check: { folders: ['check', 'sim'], packages: [] },
   // Shared by the browser and the bridge: zod and the scenario's types (src/protocol/layer.test.ts keeps those type-only).
   protocol: { folders: ['protocol', 'sim'], packages: ['zod'] },
+  // The counterexample search: pure like the engine (it runs in workers and in the CLI alike).
+  search: { folders: ['search', 'sim', 'check', 'scenario', 'lock'], packages: ['zod'] },
 };
 
 function stripComments(code) {
