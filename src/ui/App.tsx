@@ -1,37 +1,43 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { AboutPanel } from './AboutPanel.tsx';
 import type { BridgeClient } from './bridge/bridgeClient.ts';
 import { BridgeContext } from './bridge/bridgeContext.ts';
 import { RealRedisButton } from './bridge/RealRedisButton.tsx';
-import { RealRedisPanel } from './bridge/RealRedisPanel.tsx';
 import { RealRunStrip } from './bridge/RealRunStrip.tsx';
 import { VerdictComparison } from './bridge/VerdictComparison.tsx';
 import { ViewGuard } from './bridge/ViewGuard.tsx';
 import { PlaybackBar } from './controls/PlaybackBar.tsx';
 import { ScenarioBar } from './controls/ScenarioBar.tsx';
-import { ScenarioEditor } from './editor/ScenarioEditor.tsx';
 import { ExportMenu, ImportButton, useFileDrop } from './export/index.ts';
 import { EditHistory } from './faults/EditHistory.tsx';
 import { FaultList } from './faults/FaultList.tsx';
 import { FaultToolbar } from './faults/FaultToolbar.tsx';
-import { Gallery } from './gallery/Gallery.tsx';
 import { keyInputOf, shortcutFor } from './keyboard.ts';
 import { companionFor, highlightsOf, type Companion } from './lessons/highlights.ts';
-import { LessonPanel } from './lessons/LessonPanel.tsx';
 import type { LessonStore } from './lessons/lessonStore.ts';
 import { usePresenter } from './lessons/usePresenter.ts';
 import { Modal } from './Modal.tsx';
-import { WhatIf } from './whatif/WhatIf.tsx';
-import { RunSummaryView } from './RunSummaryView.tsx';
 import { LinkErrorBanner } from './share/LinkErrorBanner.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
 import { SidePanels } from './SidePanels.tsx';
-import { StatechartView } from './statechart/StatechartView.tsx';
 import type { PlaygroundStore } from './store/playgroundStore.ts';
 import { Timeline } from './timeline/Timeline.tsx';
 import { TopologyView } from './topology/TopologyView.tsx';
 import { VerdictPanel } from './verdict/VerdictPanel.tsx';
+
+// The search panel, its workers and its form load on first open: none of it is in the first download.
+const SearchPanel = lazy(() => import('./search/SearchPanel.tsx'));
+// So do the views one opens on demand (the first download stays under 250 kB gzipped: README, Performance).
+const RealRedisPanel = lazy(() => import('./bridge/RealRedisPanel.tsx').then((m) => ({ default: m.RealRedisPanel })));
+const ScenarioEditor = lazy(() => import('./editor/ScenarioEditor.tsx').then((m) => ({ default: m.ScenarioEditor })));
+const Gallery = lazy(() => import('./gallery/Gallery.tsx').then((m) => ({ default: m.Gallery })));
+const WhatIf = lazy(() => import('./whatif/WhatIf.tsx').then((m) => ({ default: m.WhatIf })));
+const LessonPanel = lazy(() => import('./lessons/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
+const RunSummaryView = lazy(() => import('./RunSummaryView.tsx').then((m) => ({ default: m.RunSummaryView })));
+const StatechartView = lazy(() => import('./statechart/StatechartView.tsx').then((m) => ({ default: m.StatechartView })));
+
+const loading = (what: string) => <p className="muted lazy-loading">Loading {what}…</p>;
 
 /**
  * The playground: the scenario bar, playback, the fault toolbar, then the workspace —
@@ -65,6 +71,7 @@ export function App({
   const [whatIf, setWhatIf] = useState(false);
   const [editingChosen, setEditing] = useState(false);
   const [realOpen, setRealOpen] = useState(initialRealOpen && bridge !== null);
+  const [searchOpen, setSearchOpen] = useState(false);
   const lessonOpen = useStore(lessons, (s) => s.open);
   const lessonAt = useStore(lessons, (s) => s.at);
   const lessonPhase = useStore(lessons, (s) => s.phase);
@@ -120,6 +127,16 @@ export function App({
             <button
               type="button"
               className="gallery-button mode-button"
+              onClick={() => setSearchOpen(!searchOpen)}
+              aria-expanded={searchOpen}
+              aria-controls="search-panel"
+              title="Search fault schedules for a run that breaks the lock, and shrink it to the simplest"
+            >
+              Search
+            </button>
+            <button
+              type="button"
+              className="gallery-button mode-button"
               onClick={() => {
                 if (!lessonShown) setEditing(false);
                 lessons.getState().setOpen(!lessonShown);
@@ -150,7 +167,14 @@ export function App({
             {scenario !== null && <ShareButton store={store} />}
           </header>
           {bridge !== null && realOpen && scenario !== null && (
-            <RealRedisPanel store={store} client={bridge} onClose={() => setRealOpen(false)} />
+            <Suspense fallback={loading('the Real Redis panel')}>
+              <RealRedisPanel store={store} client={bridge} onClose={() => setRealOpen(false)} />
+            </Suspense>
+          )}
+          {searchOpen && (
+            <Suspense fallback={<p className="search-loading">Loading the search…</p>}>
+              <SearchPanel store={store} onClose={() => setSearchOpen(false)} />
+            </Suspense>
           )}
           <LinkErrorBanner store={store} />
           {error !== null && (
@@ -186,14 +210,18 @@ export function App({
                       </button>
                     </div>
                     <div className="panel editor-panel">
-                      <ScenarioEditor store={store} />
+                      <Suspense fallback={loading('the editor')}>
+                        <ScenarioEditor store={store} />
+                      </Suspense>
                     </div>
                   </aside>
                 )}
                 <aside className="side" hidden={editing} aria-label={lessonShown ? 'Lesson drawer' : undefined}>
                   {lessonShown && (
                     <>
-                      <LessonPanel playground={store} lessons={lessons} present={present} />
+                      <Suspense fallback={loading('the lesson')}>
+                        <LessonPanel playground={store} lessons={lessons} present={present} />
+                      </Suspense>
                       <fieldset className="lesson-companion">
                         <legend className="visually-hidden">Shown under the lesson</legend>
                         <button type="button" aria-pressed={companion === 'verdict'} onClick={() => setCompanion('verdict')}>
@@ -219,7 +247,15 @@ export function App({
                       current={panel}
                       onSelect={(id) => store.getState().setPanel(id)}
                       tabs={[
-                        { id: 'statechart' as const, label: 'Statechart', content: <StatechartView store={store} /> },
+                        {
+                          id: 'statechart' as const,
+                          label: 'Statechart',
+                          content: (
+                            <Suspense fallback={loading('the statechart')}>
+                              <StatechartView store={store} />
+                            </Suspense>
+                          ),
+                        },
                         { id: 'faults' as const, label: `Faults (${faults})`, content: <FaultList store={store} /> },
                         { id: 'about' as const, label: 'About', content: <AboutPanel store={store} /> },
                       ]}
@@ -233,18 +269,24 @@ export function App({
         {dropOverlay}
         {gallery && (
           <Modal title="Preset gallery" onClose={() => setGallery(false)} testId="gallery-dialog">
-            <Gallery store={store} onClose={() => setGallery(false)} />
+            <Suspense fallback={loading('the gallery')}>
+              <Gallery store={store} onClose={() => setGallery(false)} />
+            </Suspense>
           </Modal>
         )}
         {whatIf && scenario !== null && (
           <Modal title="What if: the same scenario with one thing changed" onClose={() => setWhatIf(false)} testId="whatif-dialog">
-            <WhatIf store={store} onClose={() => setWhatIf(false)} />
+            <Suspense fallback={loading('the what-if view')}>
+              <WhatIf store={store} onClose={() => setWhatIf(false)} />
+            </Suspense>
           </Modal>
         )}
         {run !== null && scenario !== null && (
           <details className="run-details">
             <summary>Run details: counts, faults, who held the lock, replies, nodes at the end, trace hash</summary>
-            <RunSummaryView scenario={scenario} summary={run.summary} verdict={run.verdict} runMs={run.runMs} />
+            <Suspense fallback={loading('the run details')}>
+              <RunSummaryView scenario={scenario} summary={run.summary} verdict={run.verdict} runMs={run.runMs} />
+            </Suspense>
           </details>
         )}
       </main>
