@@ -1,10 +1,9 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { bridgeUrlFromSearch } from './bridge/bridgeAddress.ts';
 import { createBridgeClient } from './bridge/bridgeClient.ts';
 import { DEFAULT_EXAMPLE_ID } from './examples.ts';
-import { EmbedView } from './lessons/EmbedView.tsx';
 import { LESSONS } from './lessons/lessonIndex.ts';
 import { openFragment, syncLessonAddress } from './lessons/lessonRoute.ts';
 import { createLessonStore } from './lessons/lessonStore.ts';
@@ -15,6 +14,9 @@ import { fragmentOf } from './share/openLink.ts';
 import { createPlaygroundStore } from './store/playgroundStore.ts';
 import { applyTheme, initialTheme } from './theme.ts';
 import './styles.css';
+
+// Embed mode (`?embed`) is the rarer page: its view loads only there.
+const EmbedView = lazy(() => import('./lessons/EmbedView.tsx').then((m) => ({ default: m.EmbedView })));
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
@@ -37,7 +39,9 @@ window.addEventListener('hashchange', () => openFragment(store, lessons, fragmen
 createRoot(root).render(
   <StrictMode>
     {mode.embed ? (
-      <EmbedView store={store} lessons={lessons} />
+      <Suspense fallback={null}>
+        <EmbedView store={store} lessons={lessons} />
+      </Suspense>
     ) : (
       <App store={store} lessons={lessons} initialPresent={mode.present} bridge={bridge} initialRealOpen={bridgeUrl !== null} />
     )}

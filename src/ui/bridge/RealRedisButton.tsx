@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import type { BridgeClient } from './bridgeClient.ts';
-import { REAL_PANEL_ID } from './RealRedisPanel.tsx';
+import { REAL_PANEL_ID } from './realPanelId.ts';
 
 const STATUS_WORDS = { connected: 'connected', connecting: 'connecting', closed: 'not connected', disconnected: 'not connected' } as const;
 

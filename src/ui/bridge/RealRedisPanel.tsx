@@ -6,7 +6,9 @@ import { ConnectionForm } from './ConnectionForm.tsx';
 import { RunControls } from './RunControls.tsx';
 import './bridge.css';
 
-export const REAL_PANEL_ID = 'real-redis-panel';
+import { REAL_PANEL_ID } from './realPanelId.ts';
+
+export { REAL_PANEL_ID };
 
 /**
  * The Real Redis panel: connect to the bridge (`npm run bridge`), see the redis-servers it

@@ -2,10 +2,8 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { PlaygroundState, PlaygroundStore } from '../store/playgroundStore.ts';
 import { downloadBlob, downloadText } from './download.ts';
-import { PNG_SCALE, scenarioFile, timelineSvgFile, traceFile } from './exportFiles.ts';
 import { fileNameFor } from './fileName.ts';
 import { menuIndexAfter } from './menuKeys.ts';
-import { svgToPngBlob } from './svgToPng.ts';
 import { useAlignRight } from './useAlignRight.ts';
 import './export.css';
 
@@ -16,12 +14,15 @@ interface Item {
   run: (s: PlaygroundState) => Promise<void> | void;
 }
 
+// The file builders load when a file is asked for: they are not part of the page's first load.
+const builders = () => import('./exportFiles.ts');
+
 const ITEMS: Item[] = [
   {
     label: 'Timeline as SVG',
     title: 'The whole run’s space-time diagram as a vector picture (for slides), in the current theme',
-    run: (s) => {
-      const file = timelineSvgFile(s);
+    run: async (s) => {
+      const file = (await builders()).timelineSvgFile(s);
       if (file !== null) downloadText(file.name, file.mime, file.text);
     },
   },
@@ -29,6 +30,7 @@ const ITEMS: Item[] = [
     label: 'Timeline as PNG',
     title: 'The same diagram as a PNG image at twice its size',
     run: async (s) => {
+      const [{ timelineSvgFile, PNG_SCALE }, { svgToPngBlob }] = await Promise.all([builders(), import('./svgToPng.ts')]);
       const file = timelineSvgFile(s);
       if (file === null || s.scenario === null) return;
       const png = await svgToPngBlob(file.text, file.widthPx, file.heightPx, PNG_SCALE);
@@ -38,16 +40,16 @@ const ITEMS: Item[] = [
   {
     label: 'Trace as JSON',
     title: 'Every event of the run, with the scenario and the trace hash (opens again as the scenario)',
-    run: (s) => {
-      const file = traceFile(s);
+    run: async (s) => {
+      const file = (await builders()).traceFile(s);
       if (file !== null) downloadText(file.name, file.mime, file.text);
     },
   },
   {
     label: 'Scenario as JSON',
     title: 'The current scenario with your edits, a file you can open again or share',
-    run: (s) => {
-      const file = scenarioFile(s);
+    run: async (s) => {
+      const file = (await builders()).scenarioFile(s);
       if (file !== null) downloadText(file.name, file.mime, file.text);
     },
   },
