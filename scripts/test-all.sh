@@ -22,15 +22,16 @@ npm run -s typecheck || finish 1
 step "lint (biome + engine import boundaries)"
 npm run -s lint || finish 1
 step "unit and property tests (vitest)"
-npx vitest run --exclude tests/fidelity.test.ts --exclude bridge/run/presetsOnRealRedis.test.ts --exclude 'bridge/crosscheck/**' --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || finish 1
+npx vitest run --exclude tests/fidelity.test.ts --exclude bridge/run/presetsOnRealRedis.test.ts --exclude 'bridge/crosscheck/**' --exclude bridge/server/soak.test.ts --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || finish 1
 # The fidelity test replays commands on real redis-server processes at real times, so it runs
 # alone: with the property tests busy on both cores, its replay could lag behind its schedule.
 step "real-Redis fidelity test (vitest, alone)"
 npx vitest run tests/fidelity.test.ts --reporter=default --reporter=json --outputFile.json=.tmp/vitest-fidelity.json || finish 1
 # The same for the presets replayed on real Redis through the bridge's runner (scaled real time),
-# and the cross-check against npm's redlock (per-node timeouts of 200 ms).
-step "presets replayed on real Redis, and the node-redlock cross-check (vitest, alone)"
-npx vitest run --no-file-parallelism bridge/run/presetsOnRealRedis.test.ts bridge/crosscheck/ --reporter=default --reporter=json --outputFile.json=.tmp/vitest-replay.json || finish 1
+# the cross-check against npm's redlock and the soak of 100 pages (per-node timeouts of 200 ms:
+# with the property tests and the 100,000-run search busy on both cores, answers could miss them).
+step "presets replayed on real Redis, the node-redlock cross-check, the bridge soak (vitest, alone)"
+npx vitest run --no-file-parallelism bridge/run/presetsOnRealRedis.test.ts bridge/crosscheck/ bridge/server/soak.test.ts --reporter=default --reporter=json --outputFile.json=.tmp/vitest-replay.json || finish 1
 step "production build (vite)"
 npm run -s build || finish 1
 step "browser tests on the built app (playwright, /usr/bin/chromium)"

@@ -115,6 +115,19 @@ describe('RedisLink on a real redis-server', () => {
     expect(link.connected).toBe(false);
   });
 
+  it('ready() opens the connection before any request, and rejects for a port nobody listens on or a closed link', async () => {
+    const server = await start();
+    const link = linkTo(server.port);
+    expect(link.connected).toBe(false);
+    await link.ready();
+    expect(link.connected).toBe(true);
+    await link.ready(); // already up: at once
+    expect(await link.request(['PING'])).toBe('PONG');
+    await expect(linkTo(await freePort()).ready()).rejects.toThrow(LinkLostError);
+    link.close();
+    await expect(link.ready()).rejects.toThrow(/closed/);
+  });
+
   it('refuses commands whose replies cannot be paired one to one', async () => {
     const server = await start();
     const link = linkTo(server.port);

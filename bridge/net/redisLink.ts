@@ -109,6 +109,15 @@ export class RedisLink {
     });
   }
 
+  /**
+   * Opens the connection now (if it is not open) and resolves once it is up, or rejects when it
+   * cannot be made: a caller that times its requests can leave TCP setup out of the timing.
+   */
+  ready(): Promise<void> {
+    if (this.isClosed) return Promise.reject(new LinkLostError(`${this.where}: the link was closed`));
+    return this.connect().opened;
+  }
+
   private connect(): Connection {
     if (this.connection !== undefined && !this.connection.isGone) return this.connection;
     const connection = new Connection(this.host, this.port, this.where, (gone) => {
@@ -135,6 +144,9 @@ class Connection {
   private answering: Pending | null | undefined;
   private goneWhy: string | undefined;
   private socketError: string | undefined;
+  /** Settles when the TCP connection is up (resolves) or gone before it was (rejects). */
+  readonly opened: Promise<void>;
+  private settleOpened!: (error?: Error) => void;
 
   constructor(
     host: string,
@@ -142,7 +154,12 @@ class Connection {
     private readonly where: string,
     private readonly onGone: (connection: Connection) => void,
   ) {
+    this.opened = new Promise<void>((resolve, reject) => {
+      this.settleOpened = (error) => (error === undefined ? resolve() : reject(error));
+    });
+    this.opened.catch(() => {}); // nobody may be waiting for it
     this.socket = net.connect({ host, port, noDelay: true });
+    this.socket.on('connect', () => this.settleOpened());
     this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
     this.socket.on('error', (e: Error) => {
       this.socketError = e.message;
@@ -172,6 +189,7 @@ class Connection {
   destroy(why: string): void {
     if (this.goneWhy !== undefined) return;
     this.goneWhy = why;
+    this.settleOpened(new LinkLostError(`${this.where}: ${why}`));
     this.socket.destroy();
     for (const pending of this.pending.splice(0)) pending.reject(lostError(this.where, pending, why));
     this.onGone(this);

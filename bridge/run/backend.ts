@@ -208,6 +208,10 @@ class Session implements LockSession {
       });
       this.clients.set(client, c);
     }
+    // The links open (once) before the operation's clock starts: a node's 200 ms to answer is
+    // for Redis, not for TCP setup — the first Acquire of a page must not fail on it. A node
+    // that cannot be reached still counts as a "no" inside the operation.
+    await Promise.allSettled(this.nodeIds().map((n) => this.link(n).ready()));
     return c.run(op, opts.key ?? 'lock', opts.ttlMs ?? SESSION_TTL_MS);
   }
 
