@@ -14,23 +14,12 @@
  * requestAnimationFrame timestamps in the page during continuous wheel zooming, then during a
  * drag pan.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { join } from 'node:path';
+import { launchChromium, ROOT, sleep, startPreview, stopPreview, VITE, waitForServer } from './previewServer.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4174;
-const URL = `http://127.0.0.1:${PORT}/`;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const args = process.argv.slice(2);
 const build = !args.includes('--no-build');
@@ -45,45 +34,6 @@ function fail(message) {
   console.error(`measure-fps: ${message}`);
   process.exitCode = 1;
   throw new Error(message);
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Starts `vite preview` as one Node process (no npx wrapper), so its PID is the server's. */
-function startPreview() {
-  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const child = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  return { child, output: () => output };
-}
-
-function stopPreview(server) {
-  if (server === null || server.child.exitCode !== null || server.child.pid === undefined) return;
-  try {
-    process.kill(server.child.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-}
-
-async function waitForServer(server, timeoutMs) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (server.child.exitCode !== null) fail(`vite preview exited (${server.child.exitCode}):\n${server.output()}`);
-    try {
-      const res = await fetch(URL);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  fail(`vite preview did not answer on ${URL} within ${timeoutMs} ms:\n${server.output()}`);
 }
 
 /**
@@ -156,20 +106,20 @@ async function measure() {
   });
   try {
     if (build || !existsSync(join(ROOT, 'dist', 'index.html'))) {
-      const built = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+      const built = spawnSync(process.execPath, [VITE, 'build'], {
         cwd: ROOT,
         encoding: 'utf8',
       });
       if (built.status !== 0) fail(`vite build failed:\n${built.stdout}\n${built.stderr}`);
     }
-    server = startPreview();
+    server = startPreview({ port: PORT });
     await waitForServer(server, 30_000);
 
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(URL);
+    await page.goto(server.url);
     const plot = page.locator('[data-testid="timeline-plot"]');
     await plot.waitFor({ state: 'visible', timeout: 30_000 });
     const countText = (await page.locator('[data-testid="event-count"]').first().textContent({ timeout: 10_000 })) ?? '';

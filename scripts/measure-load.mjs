@@ -25,24 +25,13 @@
  * Builds into .tmp/bench/dist (not dist/, which browser tests may be serving at the time);
  * --no-build serves dist/ as it is.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { launchChromium, ROOT, startPreview, stopPreview, VITE, waitForServer } from './previewServer.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4175;
-const URL = `http://127.0.0.1:${PORT}/`;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const TARGET_INITIAL_JS_KB = 250;
 const TARGET_INTERACTIVE_MS = 1_000;
 
@@ -62,47 +51,8 @@ function fail(message) {
   throw new Error(message);
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** kB of 1,000 bytes, as `vite build` reports sizes (the stricter reading of the target). */
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
-
-/** Starts `vite preview` as one Node process (no npx wrapper), so its PID is the server's. */
-function startPreview() {
-  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const child = spawn(
-    process.execPath,
-    [vite, 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', outDir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  return { child, output: () => output };
-}
-
-function stopPreview(server) {
-  if (server === null || server.child.exitCode !== null || server.child.pid === undefined) return;
-  try {
-    process.kill(server.child.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-}
-
-async function waitForServer(server, timeoutMs) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (server.child.exitCode !== null) fail(`vite preview exited (${server.child.exitCode}):\n${server.output()}`);
-    try {
-      const res = await fetch(URL);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  fail(`vite preview did not answer on ${URL} within ${timeoutMs} ms:\n${server.output()}`);
-}
 
 const gzippedBytes = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 
@@ -152,14 +102,14 @@ function watchForInteractive() {
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 }
 
-async function loadOnce(browser) {
+async function loadOnce(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   try {
     await context.addInitScript(watchForInteractive);
     const page = await context.newPage();
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(URL);
+    await page.goto(url);
     await page
       .waitForFunction(() => window.__load?.interactiveMs != null, null, { timeout: 30_000 })
       .catch(() => {
@@ -203,14 +153,10 @@ async function measure() {
   try {
     if (build) {
       mkdirSync(join(ROOT, outDir), { recursive: true });
-      const built = spawnSync(
-        process.execPath,
-        [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', outDir, '--emptyOutDir'],
-        {
-          cwd: ROOT,
-          encoding: 'utf8',
-        },
-      );
+      const built = spawnSync(process.execPath, [VITE, 'build', '--outDir', outDir, '--emptyOutDir'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
       if (built.status !== 0) fail(`vite build failed:\n${built.stdout}\n${built.stderr}`);
     } else if (!existsSync(join(ROOT, outDir, 'index.html'))) {
       fail(`--no-build, but ${outDir}/index.html does not exist: run \`npx vite build\` first`);
@@ -223,11 +169,11 @@ async function measure() {
         `${kb(initial.rawBytes)} minified, ${kb(initial.gzipBytes)} gzipped (${names}; target ≤ ${TARGET_INITIAL_JS_KB} kB) ${initial.gzipBytes / 1000 <= TARGET_INITIAL_JS_KB ? 'MET' : 'NOT MET'}`,
     );
 
-    server = startPreview();
+    server = startPreview({ port: PORT, outDir });
     await waitForServer(server, 30_000);
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const results = [];
-    for (let i = 0; i < loads; i++) results.push(await loadOnce(browser));
+    for (let i = 0; i < loads; i++) results.push(await loadOnce(browser, server.url));
 
     // Cross-check: JavaScript the page actually fetched before it was interactive (a chunk imported at startup would show here).
     const fetched = [...new Set(results.flatMap((r) => r.scripts))];
